@@ -1,0 +1,16 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { atlasIntegration } from './src/integrations/atlas.ts';
+import { GENERATED_DIR } from './src/lib/project-paths.ts';
+import { resolveAtlasOptions } from './src/lib/site-config.ts';
+
+// ATLAS_SEEDS, ATLAS_BASE, ATLAS_SITE and ATLAS_STRICT override these; see README.
+const atlas = resolveAtlasOptions(process.env, { seeds: 'seeds', base: '/', site: undefined });
+
+export default defineConfig({
+	...(atlas.site ? { site: atlas.site } : {}),
+	base: atlas.base,
+	trailingSlash: 'always',
+	integrations: [mdx(), atlasIntegration({ generatedDir: GENERATED_DIR, strict: atlas.strict })],
+});

@@ -1,0 +1,14 @@
+import { defineCollection } from 'astro:content';
+import { ABSTRACT_COMPONENT, GENERATED_DIR } from './lib/project-paths.ts';
+import { resolveAtlasOptions } from './lib/site-config.ts';
+import { abstractsLoader } from './loaders/abstracts.ts';
+
+const papers = defineCollection({
+	loader: abstractsLoader({
+		seeds: resolveAtlasOptions(process.env).seeds,
+		generatedDir: GENERATED_DIR,
+		component: ABSTRACT_COMPONENT,
+	}),
+});
+
+export const collections = { papers };

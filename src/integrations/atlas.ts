@@ -1,0 +1,79 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, HookParameters } from 'astro';
+import { summaryLine } from '../lib/build-summary.ts';
+import { REPORT_FILE } from '../lib/project-paths.ts';
+import { BuildReportSchema, type BuildReport } from '../schemas/build-report.ts';
+
+export interface AtlasIntegrationOptions {
+	/** Same folder as the loader's `generatedDir`, relative to the project root. */
+	generatedDir: string;
+	strict: boolean;
+}
+
+/** Every generated MDX module carries this directive; Rolldown warns about it once per file. */
+const HEAD_INJECT_WARNING = /"use astro:head-inject"/u;
+
+/**
+ * Glue between the loader (inside Vite) and the build: it creates the generated
+ * folder before Vite starts, silences the one warning that every generated MDX
+ * repeats, and ends the build with a summary (and a failure under ATLAS_STRICT).
+ */
+export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegration {
+	let generatedDir = '';
+	let site: string | undefined;
+	return {
+		name: 'abstract-atlas',
+		hooks: {
+			'astro:config:setup': ({ config, updateConfig }) => {
+				generatedDir = resolve(fileURLToPath(config.root), options.generatedDir);
+				mkdirSync(generatedDir, { recursive: true });
+				updateConfig({
+					vite: {
+						build: {
+							rolldownOptions: {
+								onwarn(warning, warn) {
+									const fromGenerated = warning.id?.startsWith(generatedDir) ?? false;
+									if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && fromGenerated && HEAD_INJECT_WARNING.test(warning.message)) return;
+									warn(warning);
+								},
+							},
+						},
+					},
+				});
+			},
+			'astro:config:done': ({ config }) => {
+				site = config.site;
+			},
+			'astro:build:done': ({ logger }) => {
+				reportBuild({ logger }, readReport(resolve(generatedDir, REPORT_FILE)), site, options.strict);
+			},
+		},
+	};
+}
+
+function readReport(path: string): BuildReport {
+	try {
+		return BuildReportSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+	} catch (error) {
+		throw new Error(`The abstracts loader left no readable report at ${path}; delete .astro/ and the generated folder, then build again.`, {
+			cause: error,
+		});
+	}
+}
+
+/** Logs the summary; under strict mode, turns seed warnings into a failed build. */
+export function reportBuild(
+	{ logger }: Pick<HookParameters<'astro:build:done'>, 'logger'>,
+	report: BuildReport,
+	site: string | undefined,
+	strict: boolean,
+): void {
+	logger.info(summaryLine(report, site));
+	if (strict && report.warnings.length > 0) {
+		throw new Error(
+			`ATLAS_STRICT is set and the seeds gave ${report.warnings.length} warning(s), listed above with file and line. Fix those seed files, or unset ATLAS_STRICT to build anyway.`,
+		);
+	}
+}

@@ -1,0 +1,118 @@
+import type { Diagnostic } from '../schemas/diagnostic.ts';
+import type { Paper, Source } from '../schemas/paper.ts';
+import { decodeSeed } from './decode-seed.ts';
+import { deriveTitle, shorten } from './derive-title.ts';
+import { latexToPlain } from './latex-plain.ts';
+import { normalizeText, paperId } from './normalize-text.ts';
+import { paperSlug } from './paper-slug.ts';
+import { parseSeed, type SeedAbstract } from './parse-seed.ts';
+
+/** A seed file as read from disk: its path relative to the seeds folder, and its bytes. */
+export interface SeedFile {
+	file: string;
+	bytes: Uint8Array;
+}
+
+/** What one seed file contributes; cacheable per file digest. */
+export interface ReadSeed {
+	file: string;
+	abstracts: SeedAbstract[];
+	diagnostics: Diagnostic[];
+}
+
+export interface CollectionStats {
+	/** Seed files read. */
+	files: number;
+	/** Abstracts found, counting each copy of a duplicate. */
+	abstracts: number;
+	/** Copies folded into a paper that was already found. */
+	duplicatesMerged: number;
+}
+
+export interface Collection {
+	/** In title order. */
+	papers: Paper[];
+	diagnostics: Diagnostic[];
+	stats: CollectionStats;
+}
+
+/** Characters of plain text shown under a title in lists. */
+export const EXCERPT_CHARS = 240;
+
+/** Decodes and parses one file, turning an encoding problem into a warning rather than a loss. */
+export function readSeed({ file, bytes }: SeedFile): ReadSeed {
+	const decoded = decodeSeed(bytes);
+	const parsed = parseSeed(decoded.text, file);
+	const diagnostics = [...parsed.diagnostics];
+	if (decoded.invalidUtf8Line !== undefined) {
+		diagnostics.unshift({
+			severity: 'warning',
+			file,
+			line: decoded.invalidUtf8Line,
+			message: 'the file is not valid UTF-8 (first bad byte on this line); it was read as Windows-1252. Save it as UTF-8 to silence this',
+		});
+	}
+	return { file, abstracts: parsed.abstracts, diagnostics };
+}
+
+const titleOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Title order used everywhere a list of papers is shown: case-insensitive, locale-aware, ties by id. */
+export function compareByTitle(a: Pick<Paper, 'title' | 'id'>, b: Pick<Paper, 'title' | 'id'>): number {
+	return titleOrder.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Turns every file's abstracts into papers: one per distinct normalized abstract,
+ * whichever files and lines it appeared in. The result depends only on the seeds'
+ * content, never on the order files were read, so two builds agree byte for byte.
+ */
+export function assemblePapers(seeds: readonly ReadSeed[]): Collection {
+	const ordered = [...seeds].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+	const byId = new Map<string, { first: SeedAbstract; sources: Source[]; found: SeedAbstract[] }>();
+	let abstracts = 0;
+	for (const seed of ordered) {
+		for (const abstract of seed.abstracts) {
+			abstracts++;
+			const id = paperId(abstract.paragraphs.join(' '));
+			const source = { file: seed.file, line: abstract.line };
+			const known = byId.get(id);
+			if (known) {
+				known.sources.push(source);
+				known.found.push(abstract);
+			} else {
+				byId.set(id, { first: abstract, sources: [source], found: [abstract] });
+			}
+		}
+	}
+	const papers = [...byId].map(([id, { first, sources, found }]): Paper => {
+		const derived = deriveTitle(first.paragraphs);
+		const real = found.find((a) => a.title)?.title;
+		return {
+			id,
+			slug: paperSlug(derived, id),
+			title: real ? shorten(normalizeText(real)) : derived,
+			titleSource: real ? 'source' : 'derived',
+			paragraphs: first.paragraphs.map((p) => p.normalize('NFC')),
+			excerpt: shorten(normalizeText(latexToPlain(first.paragraphs.join(' '))), EXCERPT_CHARS),
+			sources,
+			authors: unique(found.flatMap((a) => a.authors)),
+			categories: unique(found.flatMap((a) => (a.category ? [a.category] : []))),
+		};
+	});
+	papers.sort(compareByTitle);
+	return {
+		papers,
+		diagnostics: ordered.flatMap((s) => s.diagnostics),
+		stats: { files: seeds.length, abstracts, duplicatesMerged: abstracts - papers.length },
+	};
+}
+
+/** Reads a whole seeds folder's files into a collection. */
+export function buildCollection(files: readonly SeedFile[]): Collection {
+	return assemblePapers(files.map(readSeed));
+}
+
+function unique(values: string[]): string[] {
+	return [...new Set(values)];
+}

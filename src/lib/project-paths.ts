@@ -1,0 +1,11 @@
+/**
+ * Git-ignored folder, inside the project root, for generated MDX and the loader's
+ * report. Shared by the loader and the integration so that they agree on it.
+ */
+export const GENERATED_DIR = '.atlas';
+
+/** The component every generated MDX file renders the abstract through. */
+export const ABSTRACT_COMPONENT = 'src/components/AbstractBody.astro';
+
+/** Where the loader leaves its report for the build summary, inside the generated folder. */
+export const REPORT_FILE = 'report.json';

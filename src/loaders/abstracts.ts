@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { assemblePapers, readSeed, type ReadSeed } from '../lib/build-collection.ts';
+import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/generated-mdx.ts';
+import { REPORT_FILE } from '../lib/project-paths.ts';
+import { PaperSchema } from '../schemas/paper.ts';
+import type { BuildReport } from '../schemas/build-report.ts';
+
+export interface AbstractsLoaderOptions {
+	/** Folder of seed `.txt` files: absolute, or relative to the project root. */
+	seeds: string;
+	/**
+	 * Git-ignored folder inside the project root for the generated `.mdx` files and
+	 * the build report. It must be inside the root so that Vite compiles the files.
+	 */
+	generatedDir: string;
+	/** The Astro component the generated MDX renders, relative to the project root. */
+	component: string;
+}
+
+const MDX_DIR = 'papers';
+
+/**
+ * Loads every abstract of the seeds folder as one `papers` entry, rendered through
+ * `@astrojs/mdx`. Modelled on Astro's own `glob()` loader: options are checked here,
+ * unchanged files are not re-parsed, entries that disappeared are pruned, and in dev
+ * the seeds folder is watched.
+ */
+export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
+	if (typeof options?.seeds !== 'string' || options.seeds.trim() === '') {
+		throw new Error('abstractsLoader: `seeds` must name a folder of .txt files, e.g. abstractsLoader({ seeds: "seeds", … }).');
+	}
+	for (const key of ['generatedDir', 'component'] as const) {
+		const value = options[key];
+		if (typeof value !== 'string' || value === '' || isAbsolute(value) || value.split(/[\\/]/u).includes('..')) {
+			throw new Error(
+				`abstractsLoader: \`${key}\` must be a path inside the project root, such as ".atlas" or "src/components/AbstractBody.astro"; got ${JSON.stringify(value)}. Vite only compiles files under the root.`,
+			);
+		}
+	}
+	/** Per seed file: digest of its bytes and what it gave, so unchanged files are not re-parsed. */
+	const cache = new Map<string, { digest: string; read: ReadSeed }>();
+
+	return {
+		name: 'abstract-atlas-loader',
+		schema: PaperSchema,
+		load: async (context) => {
+			const root = fileURLToPath(context.config.root);
+			const seedsDir = resolve(root, options.seeds);
+			const generatedDir = resolve(root, options.generatedDir);
+			const sync = () => syncCollection(context, { root, seedsDir, generatedDir, component: resolve(root, options.component) }, cache);
+			await sync();
+
+			const { watcher, logger } = context;
+			if (!watcher) return;
+			watcher.add(seedsDir);
+			const onChange = async (changed: string) => {
+				if (!changed.startsWith(seedsDir + sep) || !changed.endsWith('.txt')) return;
+				const file = relative(seedsDir, changed);
+				try {
+					await sync();
+					logger.info(`Reloaded abstracts after a change to ${file}`);
+				} catch (error) {
+					logger.error(new Error(`Could not reload abstracts after a change to ${file}`, { cause: error }).stack ?? String(error));
+				}
+			};
+			watcher.on('change', onChange);
+			watcher.on('add', onChange);
+			watcher.on('unlink', onChange);
+		},
+	};
+}
+
+interface Paths {
+	root: string;
+	seedsDir: string;
+	generatedDir: string;
+	component: string;
+}
+
+async function syncCollection(
+	{ store, logger, parseData, generateDigest }: LoaderContext,
+	paths: Paths,
+	cache: Map<string, { digest: string; read: ReadSeed }>,
+): Promise<void> {
+	if (!existsSync(paths.seedsDir)) {
+		throw new Error(
+			`The seeds folder ${paths.seedsDir} does not exist. Create it with your .txt abstracts, or point ATLAS_SEEDS at a folder that has them.`,
+		);
+	}
+	const files = (await readdir(paths.seedsDir, { recursive: true }))
+		.filter((f) => f.endsWith('.txt'))
+		.map((f) => f.split(sep).join('/'))
+		.sort();
+	if (files.length === 0) logger.warn(`No .txt files found in ${paths.seedsDir}; the site has no papers.`);
+
+	const reads: ReadSeed[] = [];
+	for (const file of files) {
+		const bytes = await readFile(join(paths.seedsDir, file));
+		const digest = createHash('sha256').update(bytes).digest('hex');
+		let cached = cache.get(file);
+		if (cached?.digest !== digest) {
+			cached = { digest, read: readSeed({ file, bytes }) };
+			cache.set(file, cached);
+		}
+		reads.push(cached.read);
+	}
+	for (const file of cache.keys()) if (!files.includes(file)) cache.delete(file);
+
+	const collection = assemblePapers(reads);
+	const mdxDir = join(paths.generatedDir, MDX_DIR);
+	mkdirSync(mdxDir, { recursive: true });
+	let componentImport = relative(mdxDir, paths.component).split(sep).join('/');
+	if (!componentImport.startsWith('.')) componentImport = `./${componentImport}`;
+
+	const seen = new Set<string>();
+	for (const paper of collection.papers) {
+		seen.add(paper.id);
+		const mdxPath = join(mdxDir, `${paper.id}.mdx`);
+		const filePath = relative(paths.root, mdxPath).split(sep).join('/');
+		const digest = generateDigest({ paper, version: GENERATED_MDX_VERSION, componentImport });
+		const existing = store.get(paper.id);
+		if (existing?.digest === digest && existing.filePath === filePath && existsSync(mdxPath)) {
+			store.addModuleImport(filePath);
+			continue;
+		}
+		await writeFile(mdxPath, generatedMdx(paper.paragraphs, componentImport));
+		const data = await parseData({ id: paper.id, data: paper, filePath: mdxPath });
+		store.set({ id: paper.id, data, filePath, digest, deferredRender: true });
+	}
+	for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+	for (const name of await readdir(mdxDir)) {
+		if (name.endsWith('.mdx') && !seen.has(name.slice(0, -4))) await rm(join(mdxDir, name), { force: true });
+	}
+
+	for (const d of collection.diagnostics) logger.warn(`${d.file}:${d.line}: ${d.message}`);
+	const report: BuildReport = {
+		seeds: paths.seedsDir,
+		papers: collection.papers.length,
+		...collection.stats,
+		warnings: collection.diagnostics,
+	};
+	await writeFile(join(paths.generatedDir, REPORT_FILE), `${JSON.stringify(report, null, '\t')}\n`);
+}

@@ -1,0 +1,42 @@
+import { z } from 'astro/zod';
+
+/** Where an abstract was read: tools and readers use it to go back to the seed. */
+export const SourceSchema = z.object({
+	/** Seed file path relative to the seeds folder, with `/` separators. */
+	file: z.string(),
+	/** 1-based line where the abstract's text starts. */
+	line: z.number().int().positive(),
+});
+
+/**
+ * Where the shown title came from. A derived title is our guess and must never be
+ * presented (or cited) as the paper's real title.
+ */
+export const TitleSourceSchema = z.enum(['derived', 'source', 'metadata']);
+
+/**
+ * One paper of the collection: the unit that gets a page, a permanent URL and an
+ * entry in `papers.json`. `id` and `slug` depend on the abstract text alone, so the
+ * URL survives new titles, renamed seed files and a reordered collection.
+ */
+export const PaperSchema = z.object({
+	/** First 12 hex characters of SHA-256 of the normalized abstract text. */
+	id: z.string().regex(/^[0-9a-f]{12}$/),
+	/** `<readable-part>-<first 8 hex of id>`; the page lives at `/papers/<slug>/`. */
+	slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+	title: z.string().min(1),
+	titleSource: TitleSourceSchema,
+	/** The abstract as written in the seed (untrusted), one string per paragraph. */
+	paragraphs: z.array(z.string()).min(1),
+	/** Plain-text opening of the abstract for lists and descriptions. */
+	excerpt: z.string(),
+	sources: z.array(SourceSchema).min(1),
+	/** Author names as the seed gives them (scraped author pages only). */
+	authors: z.array(z.string()),
+	/** Source categories such as "Machine Learning" (scraped author pages only). */
+	categories: z.array(z.string()),
+});
+
+export type Source = z.infer<typeof SourceSchema>;
+export type TitleSource = z.infer<typeof TitleSourceSchema>;
+export type Paper = z.infer<typeof PaperSchema>;
