@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium; installed by .ci/run. Never a downloaded browser. */
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/**
+ * Launches headless Chromium for this machine: no sandbox when running as root, and
+ * no background traffic towards the (closed) network.
+ */
+export async function launchBrowser(): Promise<Browser> {
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`Chromium was not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (as .ci/run does) or set CHROMIUM_PATH.`);
+	}
+	return chromium.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-quic',
+			'--no-first-run',
+		],
+	});
+}
+
+export interface WatchedPage {
+	page: Page;
+	/** Every URL the page requested whose host is not 127.0.0.1. */
+	foreignRequests: string[];
+	/** Every dialog (alert, confirm, prompt) a page opened. */
+	dialogs: string[];
+	/** Uncaught page errors and console errors. */
+	errors: string[];
+}
+
+/** A fresh page that records what a reader must never get: foreign requests, dialogs, errors. */
+export async function watchedPage(browser: Browser): Promise<WatchedPage> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const watched: WatchedPage = { page, foreignRequests: [], dialogs: [], errors: [] };
+	page.on('request', (request) => {
+		const url = new URL(request.url());
+		if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return;
+		if (url.hostname !== '127.0.0.1') watched.foreignRequests.push(request.url());
+	});
+	page.on('dialog', (dialog) => {
+		watched.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+		void dialog.dismiss();
+	});
+	page.on('pageerror', (error) => watched.errors.push(error.message));
+	page.on('console', (message) => {
+		if (message.type() === 'error') watched.errors.push(message.text());
+	});
+	return watched;
+}

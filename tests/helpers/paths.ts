@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+
+/** The project root, for running the real build. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Seed fixtures, one file per case, named after the case. */
+export const FIXTURE_SEEDS = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
+/** The bundled seeds the site builds by default. */
+export const BUNDLED_SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
+/** Git-ignored scratch space for builds made by tests. */
+export const TEST_OUTPUT = fileURLToPath(new URL('../.output/', import.meta.url));
