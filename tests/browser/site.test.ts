@@ -1,0 +1,304 @@
+/**
+ * The built site as a reader meets it: real builds, served on 127.0.0.1, read in
+ * Debian's Chromium. Hostile seed text must reach the reader as text and never run;
+ * nothing may leave the machine; a site hosted under a base path must keep every
+ * link, stylesheet and page inside that path.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, watchedPage, type WatchedPage } from '../helpers/browser.ts';
+import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
+import { BUNDLED_SEEDS, PROJECT_ROOT, TEST_OUTPUT } from '../helpers/paths.ts';
+import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+
+const SITE_SEEDS = join(PROJECT_ROOT, 'tests/fixtures/site-seeds/');
+const SCREENSHOTS = join(TEST_OUTPUT, 'screenshots');
+
+interface Served {
+	site: BuiltSite;
+	server: StaticServer;
+	papers: PaperRow[];
+}
+
+/** A watched page that also records every response a reader would see fail. */
+interface Visit extends WatchedPage {
+	failedResponses: string[];
+}
+
+/**
+ * Vitest mirrors Vite's built-in `import.meta.env` keys into process.env (BASE_URL=/,
+ * MODE, DEV, PROD, SSR), buildSiteOk hands process.env to astro, and Astro 7 lets an
+ * inherited BASE_URL override the configured `base` (the /atlas/ build then links to
+ * /papers/...). A reader's `npm run build` has none of these, so the builds here run
+ * without them; they are put back in afterAll.
+ */
+const VITE_ENV_KEYS = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'] as const;
+const savedEnv = new Map<string, string>();
+
+let browser: Browser | undefined;
+const servers: StaticServer[] = [];
+const visits: Visit[] = [];
+let root: Served;
+let atlas: Served;
+let bundled: Served;
+
+async function buildAndServe(name: string, seeds: string, base?: string): Promise<Served> {
+	const site = await buildSiteOk({ seeds, name, ...(base ? { base } : {}) });
+	const server = await serveStatic(site.outDir, site.base);
+	servers.push(server);
+	return { site, server, papers: readPapersJson(site) };
+}
+
+async function visit(): Promise<Visit> {
+	if (!browser) throw new Error('Chromium did not start');
+	const watched = await watchedPage(browser);
+	const failedResponses: string[] = [];
+	watched.page.on('response', (response) => {
+		if (response.status() >= 400) failedResponses.push(`${response.status()} ${response.url()}`);
+	});
+	const v: Visit = Object.assign(watched, { failedResponses });
+	visits.push(v);
+	return v;
+}
+
+/** Navigates and insists the page itself came back 200. */
+async function open(page: Page, url: string): Promise<void> {
+	const response = await page.goto(url, { waitUntil: 'load' });
+	expect(response?.status(), `status of ${url}`).toBe(200);
+}
+
+/** What a reader must never get from a page: dialogs, errors, foreign requests, failed loads. */
+function expectQuiet(v: Visit): void {
+	expect(v.dialogs, 'dialogs opened').toEqual([]);
+	expect(v.errors, 'page errors').toEqual([]);
+	expect(v.foreignRequests, 'requests to hosts other than 127.0.0.1').toEqual([]);
+	expect(v.failedResponses, 'responses with status >= 400').toEqual([]);
+}
+
+function paperTitled(served: Served, predicate: (title: string) => boolean): PaperRow {
+	const row = served.papers.find((paper) => predicate(paper.title));
+	if (!row) throw new Error(`no such paper in papers.json; titles: ${served.papers.map((p) => p.title).join(' | ')}`);
+	return row;
+}
+
+/** Every href/src on the page, as written in the HTML (not resolved). */
+function rawLinks(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('[href], [src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? ''),
+	);
+}
+
+beforeAll(async () => {
+	for (const key of VITE_ENV_KEYS) {
+		const value = process.env[key];
+		if (value !== undefined) savedEnv.set(key, value);
+		delete process.env[key];
+	}
+	try {
+		root = await buildAndServe('browser-root', SITE_SEEDS);
+		atlas = await buildAndServe('browser-atlas', SITE_SEEDS, '/atlas/');
+		bundled = await buildAndServe('browser-bundled', BUNDLED_SEEDS);
+		browser = await launchBrowser();
+		await mkdir(SCREENSHOTS, { recursive: true });
+	} catch (error) {
+		await closeAll();
+		throw error;
+	}
+});
+
+async function closeAll(): Promise<void> {
+	for (const [key, value] of savedEnv) process.env[key] = value;
+	savedEnv.clear();
+	const problems: unknown[] = [];
+	try {
+		await browser?.close();
+	} catch (error) {
+		problems.push(error);
+	} finally {
+		browser = undefined;
+	}
+	for (const server of servers.splice(0)) {
+		try {
+			await server.close();
+		} catch (error) {
+			problems.push(error);
+		}
+	}
+	if (problems.length > 0) throw new AggregateError(problems, 'closing the browser or a server failed');
+}
+
+afterAll(closeAll);
+
+describe('the built site in Chromium (base /)', () => {
+	it('lists every paper on the home page and its link leads to the paper page', async () => {
+		const v = await visit();
+		const { page } = v;
+		await open(page, root.server.home);
+
+		expect(root.papers.length).toBeGreaterThan(0);
+		const list = page.locator('ol.paper-list');
+		await expect(page.locator('ol.paper-list > li.paper-card').count()).resolves.toBe(root.papers.length);
+		for (const paper of root.papers) {
+			const link = list.getByRole('link', { name: paper.title, exact: true });
+			await expect(link.count(), `links titled ${JSON.stringify(paper.title)}`).resolves.toBe(1);
+			await expect(link.isVisible(), `${JSON.stringify(paper.title)} is visible`).resolves.toBe(true);
+			await expect(link.getAttribute('href')).resolves.toBe(paper.url);
+		}
+
+		const hostile = paperTitled(root, (title) => title.includes('HostileNet'));
+		await list.getByRole('link', { name: hostile.title, exact: true }).click();
+		await page.waitForURL(root.server.origin + hostile.url);
+		expect(new URL(page.url()).pathname).toBe(hostile.url);
+		await expect(page.getByRole('heading', { level: 1, name: hostile.title }).isVisible()).resolves.toBe(true);
+		expectQuiet(v);
+	});
+
+	it('shows hostile abstract text as text and runs none of it', async () => {
+		const v = await visit();
+		const { page } = v;
+		const hostile = paperTitled(root, (title) => title.includes('HostileNet'));
+		await open(page, root.server.origin + hostile.url);
+
+		const abstract = page.locator('.abstract');
+		await expect(abstract.isVisible()).resolves.toBe(true);
+		const text = await abstract.innerText();
+		expect(text).toContain('<script>alert("xss")</script>');
+		expect(text).toContain(`<img src=x onerror="alert('img')">`);
+		expect(text).toContain('{process.exit(3)}');
+		expect(text).toContain('{alert(1)}');
+		expect(text).toContain('**bold** _em_ [link](javascript:alert(1)) # heading, `code`');
+		expect(text).toContain('&amp; entities like &lt;b&gt;');
+
+		// The visible text of that paragraph really is on screen, not hidden.
+		await expect(page.getByText('<script>alert("xss")</script>', { exact: false }).first().isVisible()).resolves.toBe(true);
+
+		// No markup was made from the seed: the abstract is paragraphs and nothing else.
+		await expect(page.locator('.abstract script').count()).resolves.toBe(0);
+		await expect(page.locator('.abstract img').count()).resolves.toBe(0);
+		await expect(page.locator('.abstract a').count()).resolves.toBe(0);
+		const shape = await page.evaluate(() => ({
+			all: document.querySelectorAll('.abstract *').length,
+			paragraphs: document.querySelectorAll('.abstract p').length,
+		}));
+		expect(shape.paragraphs).toBeGreaterThan(0);
+		expect(shape.all).toBe(shape.paragraphs);
+
+		// Give an onerror handler a moment to fire if one had been created.
+		await page.waitForTimeout(250);
+		expect(v.dialogs).toEqual([]);
+		expectQuiet(v);
+	});
+
+	it('shows an abstract that starts with an import statement as text', async () => {
+		const v = await visit();
+		const { page } = v;
+		const row = paperTitled(root, (title) => title.startsWith('import fs'));
+		await open(page, root.server.origin + row.url);
+		await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+		const text = await page.locator('.abstract').innerText();
+		expect(text).toContain(`import fs from 'node:fs'`);
+		expect(text).toContain(`export const pwned = fs.readdirSync('/')`);
+		await expect(page.getByText(`import fs from 'node:fs'`).first().isVisible()).resolves.toBe(true);
+		expectQuiet(v);
+	});
+
+	it('shows where an abstract came from', async () => {
+		const v = await visit();
+		const { page } = v;
+		const row = paperTitled(root, (title) => title === 'A Study of Careful Parsing');
+		await open(page, root.server.origin + row.url);
+		const provenance = page.locator('section.provenance');
+		await expect(provenance.isVisible()).resolves.toBe(true);
+		const text = await provenance.innerText();
+		for (const source of row.sources) {
+			expect(text).toContain(source.file);
+			expect(text).toContain(`line ${source.line}`);
+		}
+		expectQuiet(v);
+	});
+});
+
+describe('the built site in Chromium (base /atlas/)', () => {
+	it('keeps every page, link and style under /atlas/', async () => {
+		const v = await visit();
+		const { page } = v;
+		expect(atlas.server.home).toBe(`${atlas.server.origin}/atlas/`);
+		await open(page, atlas.server.home);
+		await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+
+		for (const paper of atlas.papers) expect(paper.url.startsWith('/atlas/papers/'), paper.url).toBe(true);
+
+		const homeLinks = await rawLinks(page);
+		expect(homeLinks.length).toBeGreaterThan(0);
+		for (const href of homeLinks.filter((h) => h.startsWith('/'))) expect(href, 'root-relative link on home').toMatch(/^\/atlas\//u);
+
+		// The stylesheet reached the page: the list is unnumbered and cards have a rule, as global.css says.
+		const styled = await page.evaluate(() => {
+			const list = document.querySelector('ol.paper-list');
+			return list ? getComputedStyle(list).listStyleType : 'missing';
+		});
+		expect(styled, 'list-style of ol.paper-list (global.css applied)').toBe('none');
+		const sheetLinks = await page.locator('link[rel="stylesheet"]').evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? ''));
+		for (const href of sheetLinks) expect(href).toMatch(/^\/atlas\//u);
+
+		// Follow a paper link as a reader would.
+		const row = paperTitled(atlas, (title) => title === 'A Study of Careful Parsing');
+		const responsePromise = page.waitForResponse((response) => response.url() === atlas.server.origin + row.url);
+		await page.locator('ol.paper-list').getByRole('link', { name: row.title, exact: true }).click();
+		const response = await responsePromise;
+		expect(response.status()).toBe(200);
+		await page.waitForURL(atlas.server.origin + row.url);
+		await expect(page.getByRole('heading', { level: 1, name: row.title }).isVisible()).resolves.toBe(true);
+
+		const paperLinks = await rawLinks(page);
+		for (const href of paperLinks.filter((h) => h.startsWith('/'))) expect(href, 'root-relative link on paper page').toMatch(/^\/atlas\//u);
+
+		// Links in the header and footer lead somewhere real.
+		for (const href of new Set(paperLinks.filter((h) => h.startsWith('/')))) {
+			const res = await page.request.get(atlas.server.origin + href);
+			expect(res.status(), href).toBe(200);
+		}
+
+		// Back home through the site name.
+		await page.getByRole('link', { name: 'Abstract Atlas', exact: true }).click();
+		await page.waitForURL(atlas.server.home);
+		expectQuiet(v);
+	});
+});
+
+describe('screenshots for a human to look at', () => {
+	it('captures the fixture and bundled sites', async () => {
+		const v = await visit();
+		const { page } = v;
+
+		await open(page, root.server.home);
+		await page.screenshot({ path: join(SCREENSHOTS, 'home.png'), fullPage: true });
+		const careful = paperTitled(root, (title) => title === 'A Study of Careful Parsing');
+		await open(page, root.server.origin + careful.url);
+		await page.screenshot({ path: join(SCREENSHOTS, 'paper.png'), fullPage: true });
+
+		await open(page, bundled.server.home);
+		for (const paper of bundled.papers) {
+			await expect(page.locator('ol.paper-list').getByRole('link', { name: paper.title, exact: true }).isVisible()).resolves.toBe(true);
+		}
+		await page.screenshot({ path: join(SCREENSHOTS, 'bundled-home.png'), fullPage: true });
+		const diffusion = paperTitled(bundled, (title) => title === 'A Geometric Perspective on Diffusion Models');
+		await open(page, bundled.server.origin + diffusion.url);
+		await expect(page.getByRole('heading', { level: 1, name: diffusion.title }).isVisible()).resolves.toBe(true);
+		await page.screenshot({ path: join(SCREENSHOTS, 'bundled-paper.png'), fullPage: true });
+		expectQuiet(v);
+	});
+});
+
+describe('across every page visited', () => {
+	it('nothing left 127.0.0.1, nothing failed, nothing ran', () => {
+		expect(visits.length).toBeGreaterThan(0);
+		expect(visits.flatMap((v) => v.foreignRequests)).toEqual([]);
+		expect(visits.flatMap((v) => v.failedResponses)).toEqual([]);
+		expect(visits.flatMap((v) => v.dialogs)).toEqual([]);
+		expect(visits.flatMap((v) => v.errors)).toEqual([]);
+	});
+});
