@@ -5,6 +5,10 @@ import { atlasIntegration } from './src/integrations/atlas.ts';
 import { GENERATED_DIR } from './src/lib/project-paths.ts';
 import { resolveAtlasOptions } from './src/lib/site-config.ts';
 
+// Astro lets an inherited BASE_URL (Vitest and some shells export one) override `base`,
+// which would send every link to the wrong path; the base comes from ATLAS_BASE alone.
+delete process.env.BASE_URL;
+
 // ATLAS_SEEDS, ATLAS_BASE, ATLAS_SITE and ATLAS_STRICT override these; see README.
 const atlas = resolveAtlasOptions(process.env, { seeds: 'seeds', base: '/', site: undefined });
 

@@ -20,27 +20,29 @@ export function decodeSeed(bytes: Uint8Array): DecodedSeed {
 	try {
 		return { text: utf8.decode(bytes), encoding: 'utf-8' };
 	} catch {
+		const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 		return {
-			text: iconv.decode(Buffer.from(bytes), 'windows-1252'),
+			text: iconv.decode(Buffer.from(hasBom ? bytes.subarray(3) : bytes), 'windows-1252'),
 			encoding: 'windows-1252',
 			invalidUtf8Line: firstInvalidUtf8Line(bytes),
 		};
 	}
 }
 
+/** Counts lines as the parser does: CRLF, lone CR and LF each end a line. */
 function firstInvalidUtf8Line(bytes: Uint8Array): number {
 	let line = 1;
 	let start = 0;
 	for (let i = 0; i <= bytes.length; i++) {
-		if (i === bytes.length || bytes[i] === 0x0a) {
-			try {
-				utf8.decode(bytes.subarray(start, i));
-			} catch {
-				return line;
-			}
-			line++;
-			start = i + 1;
+		const endsLine = i === bytes.length || bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a);
+		if (!endsLine) continue;
+		try {
+			utf8.decode(bytes.subarray(start, i));
+		} catch {
+			return line;
 		}
+		line++;
+		start = i + 1;
 	}
 	return 1;
 }

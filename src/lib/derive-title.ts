@@ -30,8 +30,11 @@ export function deriveTitle(paragraphs: readonly string[]): string {
 		if (named) return shorten(named);
 	}
 	const first = (sentences[0] ?? plain).replace(/[.!?]$/u, '').replace(/^In this (?:paper|work|article),\s+(\w)/u, (_, c: string) => c.toUpperCase());
-	return shorten(first);
+	return shorten(first) || UNTITLED;
 }
+
+/** For an abstract with no words to make a title from (e.g. only punctuation). */
+export const UNTITLED = 'Untitled abstract';
 
 function namedContribution(sentence: string): string | undefined {
 	for (const verb of sentence.matchAll(VERB)) {
@@ -73,8 +76,10 @@ function capitalize(text: string): string {
 /** Cuts at a word boundary so that the result, with an ellipsis, fits MAX_TITLE_CHARS. */
 export function shorten(text: string, max = MAX_TITLE_CHARS): string {
 	const clean = text.trim();
-	if (clean.length <= max) return clean;
-	const cut = clean.slice(0, max - 1);
+	// Count and cut by code point, so that a character outside the BMP is never split.
+	const chars = [...clean];
+	if (chars.length <= max) return clean;
+	const cut = chars.slice(0, max - 1).join('');
 	const space = cut.lastIndexOf(' ');
 	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '')}…`;
 }

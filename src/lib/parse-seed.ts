@@ -130,7 +130,7 @@ function parseAbstractLines(lines: Line[], file: string): Omit<ParsedSeed, 'form
 			warn(
 				file,
 				firstStray.no,
-				`${stray.length === 1 ? 'this line is' : `${stray.length} lines from here are`} outside any abstract and were skipped; start an abstract with "Abstract:"`,
+				`${stray.length === 1 ? 'this line is outside any abstract and was' : `${stray.length} lines from here are outside any abstract and were`} skipped; start an abstract with "Abstract:"`,
 			),
 		);
 	}

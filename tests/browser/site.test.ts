@@ -11,10 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, watchedPage, type WatchedPage } from '../helpers/browser.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS, PROJECT_ROOT, TEST_OUTPUT } from '../helpers/paths.ts';
+import { BUNDLED_SEEDS, SITE_SEEDS, TEST_OUTPUT } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
-const SITE_SEEDS = join(PROJECT_ROOT, 'tests/fixtures/site-seeds/');
 const SCREENSHOTS = join(TEST_OUTPUT, 'screenshots');
 
 interface Served {
@@ -28,15 +27,6 @@ interface Visit extends WatchedPage {
 	failedResponses: string[];
 }
 
-/**
- * Vitest mirrors Vite's built-in `import.meta.env` keys into process.env (BASE_URL=/,
- * MODE, DEV, PROD, SSR), buildSiteOk hands process.env to astro, and Astro 7 lets an
- * inherited BASE_URL override the configured `base` (the /atlas/ build then links to
- * /papers/...). A reader's `npm run build` has none of these, so the builds here run
- * without them; they are put back in afterAll.
- */
-const VITE_ENV_KEYS = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'] as const;
-const savedEnv = new Map<string, string>();
 
 let browser: Browser | undefined;
 const servers: StaticServer[] = [];
@@ -92,11 +82,6 @@ function rawLinks(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
-	for (const key of VITE_ENV_KEYS) {
-		const value = process.env[key];
-		if (value !== undefined) savedEnv.set(key, value);
-		delete process.env[key];
-	}
 	try {
 		root = await buildAndServe('browser-root', SITE_SEEDS);
 		atlas = await buildAndServe('browser-atlas', SITE_SEEDS, '/atlas/');
@@ -110,8 +95,6 @@ beforeAll(async () => {
 });
 
 async function closeAll(): Promise<void> {
-	for (const [key, value] of savedEnv) process.env[key] = value;
-	savedEnv.clear();
 	const problems: unknown[] = [];
 	try {
 		await browser?.close();

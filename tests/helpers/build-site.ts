@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { normalizeBase } from '../../src/lib/site-config.ts';
 import { PROJECT_ROOT, TEST_OUTPUT } from './paths.ts';
+import { readerEnv } from './reader-env.ts';
 
 export interface BuildOptions {
 	/** Seeds folder (absolute). */
@@ -36,16 +38,12 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
 	const outDir = join(TEST_OUTPUT, options.name);
 	await rm(outDir, { recursive: true, force: true });
 	await mkdir(TEST_OUTPUT, { recursive: true });
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		ASTRO_TELEMETRY_DISABLED: '1',
+	const env = readerEnv({
 		ATLAS_SEEDS: options.seeds,
 		ATLAS_BASE: options.base ?? '',
 		ATLAS_SITE: options.site ?? '',
 		ATLAS_STRICT: options.strict ? '1' : '',
-		FORCE_COLOR: '0',
-		NO_COLOR: '1',
-	};
+	});
 	const started = performance.now();
 	const { code, log } = await run(
 		process.execPath,
@@ -55,7 +53,7 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
 	const ms = performance.now() - started;
 	return {
 		outDir,
-		base: options.base ?? '/',
+		base: normalizeBase(options.base),
 		code,
 		log,
 		ms,

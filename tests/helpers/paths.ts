@@ -8,3 +8,5 @@ export const FIXTURE_SEEDS = fileURLToPath(new URL('../fixtures/seeds/', import.
 export const BUNDLED_SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 /** Git-ignored scratch space for builds made by tests. */
 export const TEST_OUTPUT = fileURLToPath(new URL('../.output/', import.meta.url));
+/** A small seeds folder with hostile text, both formats, a duplicate and a bad line. */
+export const SITE_SEEDS = fileURLToPath(new URL('../fixtures/site-seeds/', import.meta.url));

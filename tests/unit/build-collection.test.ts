@@ -88,9 +88,8 @@ describe('buildCollection: papers', () => {
 		expect(excerpt.endsWith('…')).toBe(true);
 	});
 
-	// BUG (src/lib/derive-title.ts via build-collection.ts): an abstract of only punctuation or markup
-	// ("Abstract: .", "{}", "$$") gets the derived title "", which PaperSchema (title min 1) rejects,
-	// so the loader fails the whole build instead of warning.
+	// An abstract of only punctuation or markup ("Abstract: .", "{}", "$$") has no words for a title, and
+	// PaperSchema requires one: an empty title would fail the whole build.
 	it('gives every paper a non-empty title, even a placeholder abstract', () => {
 		const { papers } = build('punctuation-only.txt');
 		expect(papers).toHaveLength(2);
@@ -114,8 +113,7 @@ describe('buildCollection: encodings', () => {
 		expect(bom).toEqual(plain);
 	});
 
-	// BUG (src/lib/decode-seed.ts): with a UTF-8 BOM and one Windows-1252 byte, the BOM becomes "ï»¿",
-	// line 1 no longer starts with "Abstract:" and its abstract is dropped as stray text.
+	// With a UTF-8 BOM and one Windows-1252 byte, the BOM must not become "ï»¿" and hide line 1.
 	it('keeps the first abstract of a BOM file that falls back to Windows-1252', () => {
 		const { papers, diagnostics } = build('bom-windows-1252.txt');
 		expect(papers.map((p) => p.sources[0]?.line).sort()).toEqual([1, 2]);

@@ -27,8 +27,7 @@ describe('decodeSeed', () => {
 		expect(decodeSeed(bytes)).toMatchObject({ encoding: 'windows-1252', invalidUtf8Line: 3 });
 	});
 
-	// BUG (src/lib/decode-seed.ts): firstInvalidUtf8Line only counts LF, but parseSeed also splits on a lone CR,
-	// so in a CR-only file the warning always points at line 1.
+	// parseSeed splits on CRLF, lone CR and LF; the warning's line must match.
 	it('counts lines in old-Mac (CR-only) files the way parseSeed does', () => {
 		const decoded = decodeSeed(fixtureBytes('cr-only-windows-1252.txt'));
 		expect(decoded.encoding).toBe('windows-1252');
@@ -36,8 +35,7 @@ describe('decodeSeed', () => {
 		expect(decoded.invalidUtf8Line).toBe(3);
 	});
 
-	// BUG (src/lib/decode-seed.ts): a UTF-8 byte-order mark in a file that falls back to Windows-1252 is
-	// decoded as the text "ï»¿", which then hides the first "Abstract:" line (see build-collection.test.ts).
+	// Decoded as Windows-1252, the BOM would read "ï»¿" and hide the first "Abstract:" line.
 	it('drops a UTF-8 byte-order mark even when the rest of the file is Windows-1252', () => {
 		const decoded = decodeSeed(fixtureBytes('bom-windows-1252.txt'));
 		expect(decoded.encoding).toBe('windows-1252');

@@ -66,7 +66,6 @@ describe('parseSeed: "Abstract:" lines', () => {
 		]);
 	});
 
-	// BUG (src/lib/parse-seed.ts): one stray line reads "this line is outside any abstract and were skipped".
 	it('words the warning about a single stray line grammatically', () => {
 		const parsed = parseSeed('Notes\nAbstract: Text.\n', 'one-stray.txt');
 		expect(parsed.diagnostics).toHaveLength(1);

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './paths.ts';
+import { readerEnv } from './reader-env.ts';
+
+export interface DevServer {
+	origin: string;
+	log(): string;
+	stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+/** Starts `astro dev` on 127.0.0.1 for a seeds folder and waits until it answers. */
+export async function startDevServer(seeds: string): Promise<DevServer> {
+	const port = await freePort();
+	const child: ChildProcess = spawn(
+		process.execPath,
+		[join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+		{ cwd: PROJECT_ROOT, env: readerEnv({ ATLAS_SEEDS: seeds }), stdio: ['ignore', 'pipe', 'pipe'] },
+	);
+	let log = '';
+	child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+	child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+	const origin = `http://127.0.0.1:${port}`;
+	const stop = () =>
+		new Promise<void>((resolve) => {
+			if (child.exitCode !== null) return resolve();
+			child.once('exit', () => resolve());
+			child.kill('SIGTERM');
+		});
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`astro dev exited ${child.exitCode}:\n${log}`);
+		try {
+			if ((await fetch(`${origin}/`, { signal: AbortSignal.timeout(10_000) })).ok) return { origin, log: () => log, stop };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	await stop();
+	throw new Error(`astro dev did not answer within 60 s:\n${log}`);
+}
+
+/** Polls until `check` passes or the time is up, returning the last value. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 20_000): Promise<T> {
+	const deadline = Date.now() + ms;
+	let value = await read();
+	while (!check(value) && Date.now() < deadline) {
+		await new Promise((r) => setTimeout(r, 300));
+		value = await read();
+	}
+	return value;
+}

@@ -1,0 +1,43 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { eventually, startDevServer, type DevServer } from '../helpers/dev-server.ts';
+import type { PaperRow } from '../helpers/papers-json.ts';
+import { writeSeedsFolder } from '../helpers/seeds-folder.ts';
+
+describe('astro dev follows the seeds folder', () => {
+	let seeds: string;
+	let server: DevServer;
+	const titles = async () => ((await (await fetch(`${server.origin}/papers.json`)).json()) as PaperRow[]).map((r) => r.title);
+
+	beforeAll(async () => {
+		seeds = await writeSeedsFolder('dev-watch', { 'first.txt': 'Abstract:We propose AlphaNet, a first test model for watching seeds.\n' });
+		server = await startDevServer(seeds);
+	});
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	test('a changed, an added and a removed seed file update the pages', async () => {
+		expect(await titles()).toEqual(['AlphaNet: A first test model for watching seeds']);
+
+		await writeFile(join(seeds, 'second.txt'), 'Abstract:We propose BetaNet, a second model that arrives while the server runs.\n');
+		expect(await eventually(titles, (t) => t.length === 2)).toEqual([
+			'AlphaNet: A first test model for watching seeds',
+			'BetaNet: A second model',
+		]);
+
+		await writeFile(join(seeds, 'first.txt'), 'Abstract:We propose GammaNet, a replacement for the first model.\n');
+		expect(await eventually(titles, (t) => t.includes('GammaNet: A replacement for the first model'))).toEqual([
+			'BetaNet: A second model',
+			'GammaNet: A replacement for the first model',
+		]);
+
+		await rm(join(seeds, 'second.txt'));
+		expect(await eventually(titles, (t) => t.length === 1)).toEqual(['GammaNet: A replacement for the first model']);
+
+		const page = await (await fetch(`${server.origin}/`)).text();
+		expect(page).toContain('GammaNet');
+		expect(server.log()).not.toMatch(/Could not reload/u);
+	});
+});
