@@ -1,7 +1,7 @@
 // Builds a generated collection of N abstracts and prints build time and peak memory.
 // Usage: npm run bench [-- --papers 5000]. Numbers, not pass/fail: compare across changes.
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,10 +30,12 @@ if (!values.bundled) {
 	}
 }
 
+// GNU time reports the build's peak memory (max RSS); without it, time alone is measured.
+const hasTime = existsSync('/usr/bin/time');
 const started = performance.now();
 const child = spawn(
-	'/usr/bin/time',
-	['-f', '%M', process.execPath, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(work, 'dist')],
+	hasTime ? '/usr/bin/time' : process.execPath,
+	[...(hasTime ? ['-f', '%M', process.execPath] : []), join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(work, 'dist')],
 	{ cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ATLAS_SEEDS: seedsDir }, stdio: ['ignore', 'pipe', 'pipe'] },
 );
 let out = '';
@@ -42,7 +44,7 @@ child.stdout.on('data', (d) => (out += d));
 child.stderr.on('data', (d) => (err += d));
 child.on('close', (code) => {
 	const seconds = (performance.now() - started) / 1000;
-	const peakKb = Number(err.trim().split('\n').at(-1));
+	const peakKb = hasTime ? Number(err.trim().split('\n').at(-1)) : Number.NaN;
 	if (code !== 0) {
 		console.error(out, err);
 		process.exit(code ?? 1);

@@ -12,6 +12,13 @@ export interface AtlasIntegrationOptions {
 	strict: boolean;
 }
 
+/** The fields of a Rolldown warning this integration reads. */
+interface BundlerWarning {
+	code?: string | undefined;
+	id?: string | undefined;
+	message: string;
+}
+
 /** Every generated MDX module carries this directive; Rolldown warns about it once per file. */
 const HEAD_INJECT_WARNING = /"use astro:head-inject"/u;
 
@@ -33,7 +40,7 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 					vite: {
 						build: {
 							rolldownOptions: {
-								onwarn(warning, warn) {
+								onwarn(warning: BundlerWarning, warn: (warning: BundlerWarning) => void) {
 									const fromGenerated = warning.id?.startsWith(generatedDir) ?? false;
 									if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && fromGenerated && HEAD_INJECT_WARNING.test(warning.message)) return;
 									warn(warning);

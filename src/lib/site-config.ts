@@ -13,7 +13,7 @@ export interface AtlasOptions {
 export interface AtlasDefaults {
 	seeds?: string;
 	base?: string;
-	site?: string;
+	site?: string | undefined;
 }
 
 /**
