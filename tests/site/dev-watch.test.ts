@@ -38,6 +38,9 @@ describe('astro dev follows the seeds folder', () => {
 
 		const page = await (await fetch(`${server.origin}/`)).text();
 		expect(page).toContain('GammaNet');
+
+		await rm(join(seeds, 'first.txt'));
+		expect(await eventually(titles, (t) => t.length === 0)).toEqual([]);
 		expect(server.log()).not.toMatch(/Could not reload/u);
 	});
 });

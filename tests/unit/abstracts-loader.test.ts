@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { abstractsLoader } from '../../src/loaders/abstracts.ts';
+import { fakeLoaderContext } from '../helpers/loader-context.ts';
+
+const options = { seeds: 'seeds', generatedDir: '.atlas', component: 'src/components/AbstractBody.astro' };
+
+describe('abstractsLoader options', () => {
+	it('refuses a missing seeds folder name and says how to give one', () => {
+		expect(() => abstractsLoader({ ...options, seeds: '' })).toThrow(/`seeds` must name a folder of .txt files/u);
+	});
+
+	it('refuses a generated folder outside the project root, saying why', () => {
+		expect(() => abstractsLoader({ ...options, generatedDir: '../elsewhere' })).toThrow(/inside the project root.*Vite only compiles files under the root/u);
+		expect(() => abstractsLoader({ ...options, generatedDir: '/tmp/atlas' })).toThrow(/generatedDir/u);
+	});
+});
+
+describe('abstractsLoader.load', () => {
+	let root: string;
+	beforeEach(async () => {
+		root = await mkdtemp(join(tmpdir(), 'atlas-loader-'));
+	});
+	afterEach(async () => {
+		await rm(root, { recursive: true, force: true });
+	});
+
+	const seed = (file: string, text: string) => writeFile(join(root, 'seeds', file), text);
+
+	it('stores one deferred-render entry per paper, backed by a generated MDX file', async () => {
+		await mkdir(join(root, 'seeds'));
+		await seed('a.txt', 'Abstract:We propose OneNet, a first model.\nAbstract:We propose TwoNet, a second model.\n');
+		const fake = fakeLoaderContext(root);
+		await abstractsLoader(options).load(fake.context);
+
+		expect(fake.entries.size).toBe(2);
+		for (const entry of fake.entries.values()) {
+			expect(entry.deferredRender).toBe(true);
+			expect(entry.filePath).toBe(`.atlas/papers/${entry.id}.mdx`);
+			expect(existsSync(join(root, entry.filePath!))).toBe(true);
+		}
+		expect(fake.warnings).toEqual([]);
+	});
+
+	it('does not rewrite unchanged papers, and prunes what disappeared, down to nothing', async () => {
+		await mkdir(join(root, 'seeds'));
+		await seed('a.txt', 'Abstract:We propose OneNet, a first model.\n');
+		await seed('b.txt', 'Abstract:We propose TwoNet, a second model.\n');
+		const fake = fakeLoaderContext(root);
+		const loader = abstractsLoader(options);
+		await loader.load(fake.context);
+		expect(fake.sets).toHaveLength(2);
+
+		await loader.load(fake.context);
+		expect(fake.sets).toHaveLength(2);
+		expect(fake.moduleImports).toHaveLength(4);
+
+		await rm(join(root, 'seeds/b.txt'));
+		await loader.load(fake.context);
+		expect([...fake.entries.values()].map((e) => e.data['title'])).toEqual(['OneNet: A first model']);
+		expect(await readdir(join(root, '.atlas/papers'))).toHaveLength(1);
+
+		await rm(join(root, 'seeds/a.txt'));
+		await loader.load(fake.context);
+		expect(fake.entries.size).toBe(0);
+		expect(await readdir(join(root, '.atlas/papers'))).toEqual([]);
+		expect(fake.warnings.at(-1)).toMatch(/No .txt files found/u);
+	});
+
+	it('passes seed warnings on with file and line, and still loads the rest', async () => {
+		await mkdir(join(root, 'seeds'));
+		await seed('mixed.txt', 'Abstract:We propose OneNet, a first model.\nAbstract:\nAbstract:We propose TwoNet, a second model.\n');
+		const fake = fakeLoaderContext(root);
+		await abstractsLoader(options).load(fake.context);
+		expect(fake.entries.size).toBe(2);
+		expect(fake.warnings).toEqual(['mixed.txt:2: this "Abstract:" line has no text; write the abstract after "Abstract:" or delete the line']);
+	});
+
+	it('fails with the folder and the fix when the seeds folder does not exist', async () => {
+		const fake = fakeLoaderContext(root);
+		await expect(abstractsLoader({ ...options, seeds: 'nowhere' }).load(fake.context)).rejects.toThrow(/nowhere does not exist\. Create it .* or point ATLAS_SEEDS/u);
+	});
+});
