@@ -99,6 +99,8 @@ export function assemblePapers(seeds: readonly ReadSeed[]): Collection {
 			sources,
 			authors: unique(found.flatMap((a) => a.authors)),
 			categories: unique(found.flatMap((a) => (a.category ? [a.category] : []))),
+			topics: [],
+			related: [],
 		};
 	});
 	papers.sort(compareByTitle);

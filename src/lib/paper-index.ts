@@ -1,5 +1,6 @@
 import type { Paper } from '../schemas/paper.ts';
-import { paperPath } from './site-paths.ts';
+import { paperPath, termPath } from './site-paths.ts';
+import { termsOfPaper, type TaxonomyKind, type Term } from './taxonomy.ts';
 
 /**
  * One row of `dist/papers.json`, the contract other tools read. Fields may be added;
@@ -12,8 +13,12 @@ export interface PaperIndexEntry {
 	/** Path from the host root, including the base. */
 	url: string;
 	sources: Paper['sources'];
-	/** Topic slugs; filled by the topics feature. */
+	/** Topic slugs, most relevant first. */
 	topics: string[];
+	/** Author slugs (see authors.json). */
+	authors: string[];
+	/** Category slugs (see categories.json). */
+	categories: string[];
 }
 
 export function paperIndexEntry(paper: Paper, base: string): PaperIndexEntry {
@@ -23,6 +28,26 @@ export function paperIndexEntry(paper: Paper, base: string): PaperIndexEntry {
 		titleSource: paper.titleSource,
 		url: paperPath(base, paper.slug),
 		sources: paper.sources,
-		topics: [],
+		topics: paper.topics.map((t) => t.slug),
+		authors: termsOfPaper(paper, 'authors').map((t) => t.slug),
+		categories: termsOfPaper(paper, 'categories').map((t) => t.slug),
 	};
+}
+
+/** One row of `topics.json`, `authors.json` or `categories.json`. */
+export interface TermIndexEntry {
+	slug: string;
+	name: string;
+	/** Path from the host root, including the base. */
+	url: string;
+	count: number;
+}
+
+export function termIndexEntry(term: Term, kind: TaxonomyKind, base: string): TermIndexEntry {
+	return { slug: term.slug, name: term.name, url: termPath(base, kind, term.slug), count: term.papers.length };
+}
+
+/** JSON as the site writes it: tab-indented, one trailing newline. */
+export function jsonResponse(data: unknown): Response {
+	return new Response(`${JSON.stringify(data, null, '\t')}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }

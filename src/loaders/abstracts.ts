@@ -5,9 +5,11 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { assemblePapers, readSeed, type ReadSeed } from '../lib/build-collection.ts';
+import { classifyPapers } from '../lib/classify-papers.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/generated-mdx.ts';
 import { REPORT_FILE } from '../lib/project-paths.ts';
 import { PaperSchema } from '../schemas/paper.ts';
+import { parseTopicOverrides, TOPIC_OVERRIDES_FILE } from '../schemas/topic-overrides.ts';
 import type { BuildReport } from '../schemas/build-report.ts';
 
 export interface AbstractsLoaderOptions {
@@ -59,7 +61,7 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 			if (!watcher) return;
 			watcher.add(seedsDir);
 			const onChange = async (changed: string) => {
-				if (!changed.startsWith(seedsDir + sep) || !changed.endsWith('.txt')) return;
+				if (!changed.startsWith(seedsDir + sep) || !(changed.endsWith('.txt') || relative(seedsDir, changed) === TOPIC_OVERRIDES_FILE)) return;
 				const file = relative(seedsDir, changed);
 				try {
 					await sync();
@@ -111,7 +113,21 @@ async function syncCollection(
 	}
 	for (const file of cache.keys()) if (!files.includes(file)) cache.delete(file);
 
-	const collection = assemblePapers(reads);
+	const assembled = assemblePapers(reads);
+	const overridesPath = join(paths.seedsDir, TOPIC_OVERRIDES_FILE);
+	const overridesText = existsSync(overridesPath) ? await readFile(overridesPath, 'utf8') : undefined;
+	const overrides = overridesText === undefined ? {} : parseTopicOverrides(overridesText, TOPIC_OVERRIDES_FILE);
+	const classified = classifyPapers(assembled.papers, overrides);
+	const collection = { ...assembled, papers: classified.papers, diagnostics: [...assembled.diagnostics] };
+	for (const slug of classified.unknownSlugs) {
+		const line = (overridesText ?? '').split(/\r?\n/u).findIndex((l) => l.includes(slug)) + 1;
+		collection.diagnostics.push({
+			severity: 'warning',
+			file: TOPIC_OVERRIDES_FILE,
+			line: Math.max(1, line),
+			message: `no topic "${slug}" in this collection; use a slug from topics.json, or add the topic under "add"`,
+		});
+	}
 	const mdxDir = join(paths.generatedDir, MDX_DIR);
 	mkdirSync(mdxDir, { recursive: true });
 	let componentImport = relative(mdxDir, paths.component).split(sep).join('/');
@@ -128,7 +144,9 @@ async function syncCollection(
 			store.addModuleImport(filePath);
 			continue;
 		}
-		await writeFile(mdxPath, generatedMdx(paper.paragraphs, componentImport));
+		// Topics and related papers change with the collection; the MDX only with the text.
+		const mdx = generatedMdx(paper.paragraphs, componentImport);
+		if (!existsSync(mdxPath) || (await readFile(mdxPath, 'utf8')) !== mdx) await writeFile(mdxPath, mdx);
 		const data = await parseData({ id: paper.id, data: paper, filePath: mdxPath });
 		store.set({ id: paper.id, data, filePath, digest, deferredRender: true });
 	}

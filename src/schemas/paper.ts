@@ -14,6 +14,12 @@ export const SourceSchema = z.object({
  */
 export const TitleSourceSchema = z.enum(['derived', 'source', 'metadata']);
 
+/** A topic as a paper refers to it: the slug for links and data, the name for readers. */
+export const TopicRefSchema = z.object({
+	slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+	name: z.string().min(1),
+});
+
 /**
  * One paper of the collection: the unit that gets a page, a permanent URL and an
  * entry in `papers.json`. `id` and `slug` depend on the abstract text alone, so the
@@ -35,8 +41,13 @@ export const PaperSchema = z.object({
 	authors: z.array(z.string()),
 	/** Source categories such as "Machine Learning" (scraped author pages only). */
 	categories: z.array(z.string()),
+	/** Derived from the collection's text, most relevant first; at most about six. */
+	topics: z.array(TopicRefSchema),
+	/** Ids of up to five related papers, most related first. */
+	related: z.array(z.string()),
 });
 
 export type Source = z.infer<typeof SourceSchema>;
 export type TitleSource = z.infer<typeof TitleSourceSchema>;
 export type Paper = z.infer<typeof PaperSchema>;
+export type TopicRef = z.infer<typeof TopicRefSchema>;

@@ -34,8 +34,11 @@ describe('a small fixture seeds folder', () => {
 		expect(rows.find((r) => r.title === 'A Study of Careful Parsing')).toMatchObject({
 			titleSource: 'source',
 			sources: [{ file: 'author-page.txt', line: 12 }],
-			topics: [],
+			authors: ['doe-jane'],
+			categories: ['machine-learning'],
 		});
+		const topics = new Set((JSON.parse(site.read('topics.json')) as { slug: string }[]).map((t) => t.slug));
+		for (const row of rows) for (const slug of row.topics) expect(topics).toContain(slug);
 		expect(rows.find((r) => r.title === 'HostileNet: A probe')?.titleSource).toBe('derived');
 	});
 

@@ -43,6 +43,9 @@ describe('buildCollection: papers', () => {
 			sources: [{ file: 'abstract-lines.txt', line: 1 }],
 			authors: [],
 			categories: [],
+			// Filled by classifyPapers, which needs the whole collection.
+			topics: [],
+			related: [],
 		});
 	});
 

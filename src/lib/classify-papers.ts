@@ -1,0 +1,37 @@
+import type { TopicOverrides } from '../schemas/topic-overrides.ts';
+import type { Paper } from '../schemas/paper.ts';
+import { latexToPlain } from './latex-plain.ts';
+import { relatedPapers } from './related-papers.ts';
+import { extractTopics, type Topic } from './topics.ts';
+
+/** The text topic extraction and similarity read: a real title, then the abstract. */
+export function topicText(paper: Pick<Paper, 'title' | 'titleSource' | 'paragraphs'>): string {
+	const abstract = latexToPlain(paper.paragraphs.join('\n\n'));
+	return paper.titleSource === 'derived' ? abstract : `${paper.title}.\n\n${abstract}`;
+}
+
+/**
+ * Gives every paper its topics and related papers. Both are collection-level (a new
+ * abstract can change them), unlike ids and URLs, which never depend on other papers.
+ */
+export function classifyPapers(
+	papers: readonly Paper[],
+	overrides: TopicOverrides = {},
+): { papers: Paper[]; topics: Topic[]; unknownSlugs: string[] } {
+	const texts = new Map(papers.map((p) => [p.id, topicText(p)]));
+	const { topics, byPaper, unknownSlugs } = extractTopics(
+		papers.map((p) => ({ id: p.id, text: texts.get(p.id)! })),
+		overrides,
+	);
+	const names = new Map(topics.map((t) => [t.slug, t.name]));
+	const related = relatedPapers(papers.map((p) => ({ id: p.id, text: texts.get(p.id)!, topics: byPaper.get(p.id) ?? [] })));
+	return {
+		topics,
+		unknownSlugs,
+		papers: papers.map((p) => ({
+			...p,
+			topics: (byPaper.get(p.id) ?? []).map((slug) => ({ slug, name: names.get(slug)! })),
+			related: related.get(p.id) ?? [],
+		})),
+	};
+}

@@ -1,0 +1,49 @@
+import slugify from '@sindresorhus/slugify';
+import type { Paper, TopicRef } from '../schemas/paper.ts';
+import { compareByTitle } from './build-collection.ts';
+
+/** A term of one of the site's taxonomies (topic, author, category) with its papers. */
+export interface Term {
+	slug: string;
+	name: string;
+	/** In title order. */
+	papers: Paper[];
+}
+
+export type TaxonomyKind = 'topics' | 'authors' | 'categories';
+
+/** Slug for an author or category name: readable and stable ("Mei, Jian-Ping" → "mei-jian-ping"). */
+export function termSlug(name: string): string {
+	return slugify(name, { decamelize: false }) || 'unnamed';
+}
+
+/** A paper's terms of one taxonomy, as slug and name. */
+export function termsOfPaper(paper: Pick<Paper, 'topics' | 'authors' | 'categories'>, kind: TaxonomyKind): TopicRef[] {
+	if (kind === 'topics') return paper.topics;
+	return paper[kind].map((name) => ({ slug: termSlug(name), name }));
+}
+
+/**
+ * Groups papers by the terms of one taxonomy, sorted as every list of terms on the
+ * site is: most papers first, then by name. Derived from the papers alone, so pages,
+ * JSON indexes and counts can never disagree.
+ */
+export function groupByTerm(papers: readonly Paper[], kind: TaxonomyKind): Term[] {
+	const terms = new Map<string, Term>();
+	for (const paper of papers) {
+		for (const ref of termsOfPaper(paper, kind)) {
+			const term = terms.get(ref.slug) ?? { slug: ref.slug, name: ref.name, papers: [] };
+			term.papers.push(paper);
+			terms.set(ref.slug, term);
+		}
+	}
+	for (const term of terms.values()) term.papers.sort(compareByTitle);
+	return [...terms.values()].sort(
+		(a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1),
+	);
+}
+
+/** Neighbours in title order, for prev/next links. */
+export function neighbours<T>(items: readonly T[], index: number): { prev: T | undefined; next: T | undefined } {
+	return { prev: items[index - 1], next: items[index + 1] };
+}

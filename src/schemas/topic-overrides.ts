@@ -1,0 +1,54 @@
+import yaml from 'js-yaml';
+import { z } from 'astro/zod';
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a topic slug such as "federated-learning" (lower case, digits and dashes)');
+
+/**
+ * `topics.yaml` in the seeds folder: the user's corrections to the derived taxonomy.
+ * Keys are topic slugs as they appear in URLs and `topics.json`.
+ */
+export const TopicOverridesSchema = z.strictObject({
+	/** Shows a topic under another name; its slug (and URL) stays. */
+	rename: z.record(slug, z.string().trim().min(1, 'a non-empty name')).optional(),
+	/** Folds the listed topics into the key topic. */
+	merge: z.record(slug, z.array(slug).min(1, 'at least one topic slug to merge in')).optional(),
+	/** Removes topics from every page and list. */
+	hide: z.array(slug).optional(),
+	/** Adds topics the text does not surface, matched by the given phrases (case-insensitive). */
+	add: z
+		.array(
+			z.strictObject({
+				name: z.string().trim().min(1, 'a non-empty name'),
+				phrases: z.array(z.string().trim().min(1)).min(1, 'at least one phrase to match'),
+			}),
+		)
+		.optional(),
+});
+
+export type TopicOverrides = z.infer<typeof TopicOverridesSchema>;
+
+export const TOPIC_OVERRIDES_FILE = 'topics.yaml';
+
+const ALLOWED = 'rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], add: [{ name, phrases: [phrase, …] }]';
+
+/**
+ * Reads `topics.yaml`. A mistake here is the user's configuration, not seed data, so it
+ * fails the build with the file, the key and what is allowed.
+ */
+export function parseTopicOverrides(text: string, file = TOPIC_OVERRIDES_FILE): TopicOverrides {
+	let data: unknown;
+	try {
+		data = yaml.load(text) ?? {};
+	} catch (error) {
+		const line = error instanceof yaml.YAMLException ? `:${error.mark.line + 1}` : '';
+		throw new Error(`${file}${line}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Allowed: ${ALLOWED}.`, { cause: error });
+	}
+	const result = TopicOverridesSchema.safeParse(data);
+	if (result.success) return result.data;
+	const problems = result.error.issues.map((issue) => {
+		const key = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
+		const unknown = issue.code === 'unrecognized_keys' ? ` ${issue.keys.map((k) => `"${k}"`).join(', ')}` : '';
+		return `${file}: ${key}: ${issue.message}${unknown}`;
+	});
+	throw new Error(`${problems.join('\n')}\nAllowed in ${file}: ${ALLOWED}.`);
+}
