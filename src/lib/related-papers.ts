@@ -37,6 +37,8 @@ export function relatedPapers(papers: readonly RelatedInput[], count = RELATED_C
 		for (const topic of paper.topics) for (const j of byTopic.get(topic) ?? []) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
 		const candidates = new Set([...shared.keys()]);
 		for (const [term] of vectors[i]!.weights) for (const j of byTerm.get(term) ?? []) if (j !== i) candidates.add(j);
+		// A paper with little in common with any other still gets its most similar neighbours.
+		if (candidates.size < count) papers.forEach((_, j) => j !== i && candidates.add(j));
 		const ranked = [...candidates]
 			.map((j) => ({ j, shared: shared.get(j) ?? 0 }))
 			.sort((a, b) => b.shared - a.shared || a.j - b.j)

@@ -93,7 +93,7 @@ const ACRONYM_IN_PARENS = /\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*?)s?\)/gu;
 export function extractTopics(papers: readonly TopicInput[], overrides: TopicOverrides = {}): TopicAssignment {
 	const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const acronyms = collectAcronyms(sorted.map((p) => p.text));
-	const phraseMap = userPhrases(overrides);
+	let phraseMap = userPhrases(overrides);
 
 	// Phrase counts per paper, and the surface forms seen for each phrase key.
 	const termFrequencies = new Map<string, Map<string, number>>();
@@ -112,14 +112,15 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 			forms.set(surface, (forms.get(surface) ?? 0) + 1);
 			surfaces.set(key, forms);
 		}
-		for (const [key, phrases] of phraseMap) {
+		for (const [key, { phrases }] of phraseMap) {
 			const hits = phrases.reduce((n, phrase) => n + countPhrase(paper.text, phrase), 0);
 			if (hits) tf.set(key, (tf.get(key) ?? 0) + hits);
 		}
 		termFrequencies.set(paper.id, tf);
 	}
 
-	foldPlurals(termFrequencies, surfaces);
+	const fold = foldPlurals(termFrequencies, surfaces);
+	phraseMap = new Map([...phraseMap].map(([key, topic]) => [fold(key), topic]));
 	const documents = documentsOf(termFrequencies);
 	const known = new Set([...documents.keys()].map(topicSlug));
 	const totals = new Map<string, number>();
@@ -149,7 +150,8 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 			[...termFrequencies.get(paper.id)!]
 				.filter(([key]) => candidates.has(key))
 				.map(([key, count]) => ({ key, score: (1 + Math.log(count)) * idf(key) * (isSingleNoun(key) ? 0.5 : 1) }))
-				.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1))
+				// Topics the user added in topics.yaml come first: they were asked for.
+				.sort((a, b) => Number(phraseMap.has(b.key)) - Number(phraseMap.has(a.key)) || b.score - a.score || (a.key < b.key ? -1 : 1))
 				.map((s) => s.key),
 		]),
 	);
@@ -166,7 +168,7 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 		}
 		const counts = new Map<string, number>();
 		for (const keys of byPaper.values()) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-		const tooSmall = [...candidates].filter((key) => (counts.get(key) ?? 0) < minimum);
+		const tooSmall = [...candidates].filter((key) => (counts.get(key) ?? 0) < (phraseMap.has(key) ? 1 : minimum));
 		if (tooSmall.length === 0) break;
 		for (const key of tooSmall) candidates.delete(key);
 	}
@@ -367,7 +369,7 @@ function documentsOf(termFrequencies: Map<string, Map<string, number>>): Map<str
  * "datasets"); a phrase whose last word is the plural of a word seen elsewhere is
  * folded into the singular phrase.
  */
-function foldPlurals(termFrequencies: Map<string, Map<string, number>>, surfaces: Map<string, Map<string, number>>): void {
+function foldPlurals(termFrequencies: Map<string, Map<string, number>>, surfaces: Map<string, Map<string, number>>): (key: string) => string {
 	const keys = new Set<string>();
 	for (const tf of termFrequencies.values()) for (const key of tf.keys()) keys.add(key);
 	const lastWords = new Set([...keys].map((key) => key.split(' ').at(-1)!));
@@ -393,6 +395,7 @@ function foldPlurals(termFrequencies: Map<string, Map<string, number>>, surfaces
 		surfaces.set(folded, target);
 		surfaces.delete(key);
 	}
+	return fold;
 }
 
 /**
@@ -403,7 +406,7 @@ function dropFragments(
 	candidates: Set<string>,
 	totals: Map<string, number>,
 	leftContexts: Map<string, Map<string, number>>,
-	keep: Map<string, string[]>,
+	keep: Map<string, unknown>,
 ): Set<string> {
 	const kept = new Set(candidates);
 	const containers = containersOf(candidates);
@@ -454,7 +457,7 @@ function selectTopics(
 	documents: Map<string, Set<string>>,
 	totals: Map<string, number>,
 	termFrequencies: Map<string, Map<string, number>>,
-	keep: Map<string, string[]>,
+	keep: Map<string, unknown>,
 	idf: (key: string) => number,
 ): Set<string> {
 	const limit = Math.max(8, Math.ceil(4 * Math.sqrt(termFrequencies.size)));
@@ -511,9 +514,9 @@ function mergeInto(
 	if (documents.get(target)!.size >= MIN_PAPERS_PER_TOPIC) candidates.add(target);
 }
 
-/** Phrases a user attached to added topics, keyed by the topic's own key. */
-function userPhrases(overrides: TopicOverrides): Map<string, string[]> {
-	return new Map((overrides.add ?? []).map((topic) => [keyOfName(topic.name), topic.phrases]));
+/** Topics a user added, keyed as extraction keys the phrase of their name. */
+function userPhrases(overrides: TopicOverrides): Map<string, { name: string; phrases: string[] }> {
+	return new Map((overrides.add ?? []).map((topic) => [keyOfName(topic.name), topic]));
 }
 
 /** The phrase key of a user-given topic name, as extraction would compute it. */
@@ -526,11 +529,8 @@ function countPhrase(text: string, phrase: string): number {
 	return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'))].length;
 }
 
-function overrideName(key: string, overrides: TopicOverrides, phraseMap: Map<string, string[]>): string | undefined {
-	const renamed = overrides.rename?.[topicSlug(key)];
-	if (renamed) return renamed;
-	if (phraseMap.has(key)) return overrides.add?.find((t) => keyOfName(t.name) === key)?.name;
-	return undefined;
+function overrideName(key: string, overrides: TopicOverrides, added: Map<string, { name: string }>): string | undefined {
+	return overrides.rename?.[topicSlug(key)] ?? added.get(key)?.name;
 }
 
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'vs', 'via', 'with']);

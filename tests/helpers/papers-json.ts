@@ -8,6 +8,8 @@ export interface PaperRow {
 	url: string;
 	sources: { file: string; line: number }[];
 	topics: string[];
+	authors: string[];
+	categories: string[];
 }
 
 export function readPapersJson(site: BuiltSite): PaperRow[] {
