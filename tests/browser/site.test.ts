@@ -252,6 +252,36 @@ describe('the built site in Chromium (base /atlas/)', () => {
 	});
 });
 
+describe('browsing the bundled seeds by topic', () => {
+	it('goes from a paper to one of its topics, then to a related paper', async () => {
+		const v = await visit();
+		const { page } = v;
+		const start = paperTitled(bundled, (title) => title === 'A Geometric Perspective on Diffusion Models');
+		const topicSlug = start.topics[0]!;
+		await open(page, bundled.server.origin + start.url);
+
+		await page.locator('article header .term-links').getByRole('link').first().click();
+		await page.waitForURL(`${bundled.server.origin}/topics/${topicSlug}/`);
+		const topicName = await page.getByRole('heading', { level: 1 }).innerText();
+		const members = bundled.papers.filter((p) => p.topics.includes(topicSlug));
+		await expect(page.locator('.paper-card h2 a').count()).resolves.toBe(members.length);
+
+		// Open another paper of the topic, then its first related paper.
+		const other = members.find((p) => p.id !== start.id)!;
+		await page.getByRole('link', { name: other.title, exact: true }).click();
+		await page.waitForURL(bundled.server.origin + other.url);
+		await expect(page.locator('.breadcrumbs').innerText()).resolves.toContain('Topics');
+		const related = page.locator('.related .paper-card h2 a').first();
+		const relatedTitle = await related.innerText();
+		const relatedRow = paperTitled(bundled, (title) => title === relatedTitle);
+		await related.click();
+		await page.waitForURL(bundled.server.origin + relatedRow.url);
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(relatedRow.title);
+		expect(topicName.length).toBeGreaterThan(0);
+		expectQuiet(v);
+	});
+});
+
 describe('screenshots for a human to look at', () => {
 	it('captures the fixture and bundled sites', async () => {
 		const v = await visit();
