@@ -35,8 +35,7 @@ export function readSeedFiles(dir: string): SeedFile[] {
 /** Reads a seeds folder through buildCollection, with its topics.yaml if present. */
 export function readCollectionFolder(dir: string): FixtureCollection {
 	const collection = buildCollection(readSeedFiles(dir));
-	const yamlPath = join(dir, TOPIC_OVERRIDES_FILE);
-	const overridesText = existsSync(yamlPath) ? readFileSync(yamlPath, 'utf8') : undefined;
+	const overridesText = readOverridesText(dir);
 	const overrides = overridesText === undefined ? undefined : parseTopicOverrides(overridesText);
 	const idOf = (file: string) => {
 		const matches = collection.papers.filter((p) => p.sources.some((s) => s.file === file));
@@ -44,6 +43,19 @@ export function readCollectionFolder(dir: string): FixtureCollection {
 		return matches[0]!.id;
 	};
 	return { dir, collection, overrides, overridesText, idOf, topicInputs: toTopicInputs(collection.papers) };
+}
+
+/** A folder's topics.yaml as written, or undefined when it has none. */
+export function readOverridesText(dir: string): string | undefined {
+	const path = join(dir, TOPIC_OVERRIDES_FILE);
+	return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+/** tests/fixtures/collections/<name>/topics.yaml as written, unparsed (for fixtures whose file is meant to be wrong). */
+export function fixtureOverridesText(name: string): string {
+	const text = readOverridesText(join(FIXTURE_COLLECTIONS, name));
+	if (text === undefined) throw new Error(`the fixture collection ${name} has no ${TOPIC_OVERRIDES_FILE}`);
+	return text;
 }
 
 /** tests/fixtures/collections/<name>/ read through buildCollection, plus its parsed topics.yaml. */
