@@ -63,7 +63,16 @@ validate various vast via viable wide widely within without work works would yet
 application applications state-of-the-art end-to-end high-quality large-scale well-trained low-cost fine-tune fine-tuned
 `.trim().split(/\s+/u);
 
-const BOILERPLATE = new Set(ACADEMIC_BOILERPLATE);
+const BOILERPLATE = new Set([...ACADEMIC_BOILERPLATE, 'high-level', 'low-level']);
+
+/**
+ * Nouns that name a part of any study rather than its subject: a phrase ending in one
+ * ("public datasets", "loss functions", "sampling steps") is not a topic.
+ */
+const GENERIC_HEADS = new Set(
+	`architecture component content data dataset distribution function information layer level manner module parameter
+phase problem process quality result scenario setting stage step strategy task technique update value way`.split(/\s+/u),
+);
 
 
 /** wink-nlp tokenises, tags parts of speech, lemmatises and flags English stop words. */
@@ -119,15 +128,19 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 		termFrequencies.set(paper.id, tf);
 	}
 
-	const fold = foldPlurals(termFrequencies, surfaces);
-	phraseMap = new Map([...phraseMap].map(([key, topic]) => [fold(key), topic]));
+	const foldPlural = foldPlurals(termFrequencies, surfaces);
+	// "super-resolution" and "super resolution" would share a slug, so they are one topic.
+	const foldSpelling = foldKeys(termFrequencies, surfaces, topicSlug);
+	phraseMap = new Map([...phraseMap].map(([key, topic]) => [foldSpelling(foldPlural(key)), topic]));
 	const documents = documentsOf(termFrequencies);
 	const known = new Set([...documents.keys()].map(topicSlug));
 	const totals = new Map<string, number>();
 	for (const tf of termFrequencies.values()) for (const [key, count] of tf) totals.set(key, (totals.get(key) ?? 0) + count);
 
 	const minimum = sorted.length >= MIN_PAPERS_PER_TOPIC ? MIN_PAPERS_PER_TOPIC : 1;
-	const shared = [...documents].filter(([key, docs]) => docs.size >= minimum || phraseMap.has(key)).map(([key]) => key);
+	const shared = [...documents]
+		.filter(([key, docs]) => phraseMap.has(key) || (docs.size >= minimum && !hasGenericHead(key)))
+		.map(([key]) => key);
 	/** Single plain nouns ("label") only stand in for a paper that shares no phrase. */
 	const singles = new Set(shared.filter((key) => isSingleNoun(key) && !phraseMap.has(key)));
 	let candidates = new Set(shared.filter((key) => !singles.has(key)));
@@ -136,7 +149,10 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	for (const [target, sources] of Object.entries(overrides.merge ?? {})) {
 		for (const source of sources) mergeInto(target, source, candidates, documents, termFrequencies, surfaces);
 	}
-	for (const hidden of overrides.hide ?? []) candidates.delete(keyForSlug(hidden, candidates) ?? hidden);
+	for (const hidden of overrides.hide ?? []) {
+		candidates.delete(keyForSlug(hidden, candidates) ?? hidden);
+		singles.delete(keyForSlug(hidden, singles) ?? hidden);
+	}
 
 	const n = sorted.length;
 	const idf = (key: string) => Math.log((1 + n) / (1 + (documents.get(key)?.size ?? 0))) + 1;
@@ -194,6 +210,11 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 		byPaper: new Map([...byPaper].map(([id, keys]) => [id, keys.map((key) => slugs.get(key)!)])),
 		unknownSlugs: [...new Set(referenced.filter((slug) => !known.has(slug)))].sort(),
 	};
+}
+
+function hasGenericHead(key: string): boolean {
+	const head = key.split(' ').at(-1)!;
+	return GENERIC_HEADS.has(head) || GENERIC_HEADS.has(head.replace(/s$/u, ''));
 }
 
 function isSingleNoun(key: string): boolean {
@@ -284,8 +305,10 @@ function* phrasesOf(text: string, acronyms: Map<string, string>): Generator<Occu
 				yield { key: words.map((w) => w.lemma).join(' '), surface: words.map((w) => w.surface).join(' '), before: run[i - 1]?.lemma };
 			}
 		}
-		for (const w of run) {
+		for (const [i, w] of run.entries()) {
 			if (!HEAD.has(w.pos)) continue;
+			// Only as the head of its phrase: "black-box" in "black-box attacks" is a modifier.
+			if (w.lemma.includes('-') && i < run.length - 1) continue;
 			// A hyphenated noun of content words is a phrase of its own ("super-resolution"); a
 			// plain noun is kept only as a last resort for a paper that shares no phrase.
 			const compound = w.lemma.includes('-');
@@ -369,16 +392,24 @@ function documentsOf(termFrequencies: Map<string, Map<string, number>>): Map<str
  * "datasets"); a phrase whose last word is the plural of a word seen elsewhere is
  * folded into the singular phrase.
  */
-function foldPlurals(termFrequencies: Map<string, Map<string, number>>, surfaces: Map<string, Map<string, number>>): (key: string) => string {
-	const keys = new Set<string>();
-	for (const tf of termFrequencies.values()) for (const key of tf.keys()) keys.add(key);
-	const lastWords = new Set([...keys].map((key) => key.split(' ').at(-1)!));
-	const fold = (key: string): string => {
-		const words = key.split(' ');
-		const last = words.at(-1)!;
-		if (/[^s]s$/u.test(last) && lastWords.has(last.slice(0, -1))) words[words.length - 1] = last.slice(0, -1);
-		return words.join(' ');
-	};
+/**
+ * Merges phrase keys that `group` maps to the same value: into the group value itself
+ * when it is a key, else into the most frequent key (ties: code-point order). Returns
+ * the mapping, for keys that arrive later (user phrases).
+ */
+function foldKeys(
+	termFrequencies: Map<string, Map<string, number>>,
+	surfaces: Map<string, Map<string, number>>,
+	group: (key: string) => string,
+): (key: string) => string {
+	const totals = new Map<string, number>();
+	for (const tf of termFrequencies.values()) for (const [key, count] of tf) totals.set(key, (totals.get(key) ?? 0) + count);
+	const canonical = new Map<string, string>();
+	for (const key of [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || (a < b ? -1 : 1))) {
+		const value = group(key);
+		if (!canonical.has(value)) canonical.set(value, totals.has(value) ? value : key);
+	}
+	const fold = (key: string) => canonical.get(group(key)) ?? key;
 	for (const tf of termFrequencies.values()) {
 		for (const [key, count] of [...tf]) {
 			const folded = fold(key);
@@ -396,6 +427,17 @@ function foldPlurals(termFrequencies: Map<string, Map<string, number>>, surfaces
 		surfaces.delete(key);
 	}
 	return fold;
+}
+
+function foldPlurals(termFrequencies: Map<string, Map<string, number>>, surfaces: Map<string, Map<string, number>>): (key: string) => string {
+	const lastWords = new Set<string>();
+	for (const tf of termFrequencies.values()) for (const key of tf.keys()) lastWords.add(key.split(' ').at(-1)!);
+	return foldKeys(termFrequencies, surfaces, (key) => {
+		const words = key.split(' ');
+		const last = words.at(-1)!;
+		if (/[^s]s$/u.test(last) && lastWords.has(last.slice(0, -1))) words[words.length - 1] = last.slice(0, -1);
+		return words.join(' ');
+	});
 }
 
 /**

@@ -47,8 +47,7 @@ export function parseTopicOverrides(text: string, file = TOPIC_OVERRIDES_FILE): 
 	if (result.success) return result.data;
 	const problems = result.error.issues.map((issue) => {
 		const key = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
-		const unknown = issue.code === 'unrecognized_keys' ? ` ${issue.keys.map((k) => `"${k}"`).join(', ')}` : '';
-		return `${file}: ${key}: ${issue.message}${unknown}`;
+		return `${file}: ${key}: ${issue.message}`;
 	});
 	throw new Error(`${problems.join('\n')}\nAllowed in ${file}: ${ALLOWED}.`);
 }
