@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { atlasIntegration } from './src/integrations/atlas.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { GENERATED_DIR } from './src/lib/project-paths.ts';
 import { resolveAtlasOptions } from './src/lib/site-config.ts';
 
@@ -16,5 +17,5 @@ export default defineConfig({
 	...(atlas.site ? { site: atlas.site } : {}),
 	base: atlas.base,
 	trailingSlash: 'always',
-	integrations: [mdx(), atlasIntegration({ generatedDir: GENERATED_DIR, strict: atlas.strict })],
+	integrations: [mdx(), pagefindIntegration(), atlasIntegration({ generatedDir: GENERATED_DIR, strict: atlas.strict })],
 });

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, HookParameters } from 'astro';
+// Imported at the top: a dynamic import inside the hook fails once Vite's module runner has closed.
+import * as pagefind from 'pagefind';
+
+/** Where the search bundle goes inside the build, and where the site's scripts look for it. */
+export const PAGEFIND_DIR = 'pagefind';
+
+/**
+ * Builds the Pagefind search index of the finished site with Pagefind's Node API, so the
+ * index, the Component UI files and the WASM all ship inside `dist/` and search works
+ * with no other host.
+ */
+export function pagefindIntegration(): AstroIntegration {
+	return {
+		name: 'abstract-atlas-pagefind',
+		hooks: {
+			'astro:build:done': ({ dir, logger }) => indexSite({ dir, logger }),
+		},
+	};
+}
+
+/** Indexes every built page; fails the build with what went wrong and what to do. */
+export async function indexSite({ dir, logger }: Pick<HookParameters<'astro:build:done'>, 'dir' | 'logger'>): Promise<void> {
+	const started = performance.now();
+	const site = fileURLToPath(dir);
+	try {
+		const created = await pagefind.createIndex({});
+		failOn(created.errors, 'create the search index');
+		const index = created.index;
+		if (!index) throw new Error('Pagefind returned no index and no error. Reinstall the pagefind package (npm install) and build again.');
+		const added = await index.addDirectory({ path: site });
+		failOn(added.errors, `index the pages in ${site}`);
+		if (added.page_count === 0) {
+			logger.warn('Pagefind found no page to index (no element with data-pagefind-body); search will return nothing.');
+		}
+		const written = await index.writeFiles({ outputPath: join(site, PAGEFIND_DIR) });
+		failOn(written.errors, `write the search index to ${join(site, PAGEFIND_DIR)}`);
+		logger.info(`Search: indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms.`);
+	} finally {
+		await pagefind.close();
+	}
+}
+
+function failOn(errors: readonly string[], doing: string): void {
+	if (errors.length === 0) return;
+	throw new Error(
+		`Pagefind could not ${doing}: ${errors.join('; ')}. Check that the build finished and the output folder is writable, then build again.`,
+	);
+}
