@@ -54,7 +54,14 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 			const root = fileURLToPath(context.config.root);
 			const seedsDir = resolve(root, options.seeds);
 			const generatedDir = resolve(root, options.generatedDir);
-			const sync = () => syncCollection(context, { root, seedsDir, generatedDir, component: resolve(root, options.component) }, cache);
+			const paths = { root, seedsDir, generatedDir, component: resolve(root, options.component) };
+			// One sync at a time: an older sync finishing late would prune what a newer one added.
+			let queue: Promise<void> = Promise.resolve();
+			const sync = () => {
+				const next = queue.then(() => syncCollection(context, paths, cache));
+				queue = next.catch(() => undefined);
+				return next;
+			};
 			await sync();
 
 			const { watcher, logger } = context;

@@ -10,6 +10,7 @@ import { HIGHLIGHT_PARAM, pagefindBundlePath } from '../lib/search-config.ts';
 interface PagefindInstance {
 	triggerSearch(term: string): void;
 	on(event: 'search', callback: (term: string) => void): void;
+	on(event: 'results', callback: () => void): void;
 }
 
 declare global {
@@ -84,8 +85,15 @@ async function initSearchPage(page: HTMLElement): Promise<void> {
 	await customElements.whenDefined('pagefind-input');
 	const instance = window.PagefindComponents?.getInstanceManager().getInstance('default');
 	const query = new URLSearchParams(location.search).get('q')?.trim();
-	// The box shows a search run elsewhere only while it is not focused: run ?q= first, then focus.
-	if (query) instance?.triggerSearch(query);
+	if (instance && query) {
+		// /search/ first lists everything (faceted mode); run ?q= once that has arrived, or it is overwritten.
+		await new Promise<void>((resolve) => {
+			instance.on('results', () => resolve());
+			setTimeout(resolve, 5000);
+		});
+		// The box shows a search run elsewhere only while it is not focused: run ?q= first, then focus.
+		instance.triggerSearch(query);
+	}
 	(await rendered(inlineInput))?.focus();
 	// Keep ?q= in step with the box, so a search can be linked and survives a reload.
 	instance?.on('search', (term) => {

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
-import { fold, loadHtml, visibleText } from '../helpers/html.ts';
+import { fold, foreignScripts, loadHtml, visibleText } from '../helpers/html.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS, PROJECT_ROOT, SITE_SEEDS } from '../helpers/paths.ts';
 
@@ -48,7 +48,7 @@ describe('a small fixture seeds folder', () => {
 		const $ = loadHtml(html);
 		expect($('.abstract p').map((_, p) => $(p).text()).get()).toEqual([HOSTILE]);
 		expect($('.abstract').find('*').length).toBe($('.abstract p').length);
-		expect($('script').length).toBe(0);
+		expect(foreignScripts($)).toEqual([]);
 		expect($('img').length).toBe(0);
 		expect($('meta[name=description]').attr('content')).toContain('<script>alert("xss")</script>');
 	});
@@ -96,6 +96,18 @@ describe('a small fixture seeds folder', () => {
 		expect(site.log).toMatch(/Abstract Atlas: 5 papers built, 3 files read, 1 duplicate merged, 1 warning; no site URL \(set ATLAS_SITE\)/u);
 		expect(site.log.match(/no site URL/gu)).toHaveLength(1);
 		expect(site.log).not.toContain('MODULE_LEVEL_DIRECTIVE');
+	});
+
+	test('only paper pages are indexed for search, and the search bundle ships with the site', async () => {
+		const pages = (await readdir(site.outDir, { recursive: true })).filter((f) => f.endsWith('.html'));
+		expect(pages.length).toBeGreaterThan(rows.length);
+		for (const page of pages) {
+			const indexed = loadHtml(site.read(page))('[data-pagefind-body]').length === 1;
+			expect(indexed, page).toBe(/^papers\/[^/]+\/index\.html$/u.test(page));
+		}
+		for (const file of ['pagefind/pagefind.js', 'pagefind/pagefind-component-ui.js', 'pagefind/pagefind-component-ui.css', 'pagefind/pagefind-highlight.js']) {
+			expect(site.exists(file), file).toBe(true);
+		}
 	});
 
 	test('no seed text is written into MDX source: it only travels as frontmatter data', async () => {
