@@ -17,5 +17,8 @@ export default defineConfig({
 	...(atlas.site ? { site: atlas.site } : {}),
 	base: atlas.base,
 	trailingSlash: 'always',
+	// Inside the project, not node_modules/.astro: a second checkout that links node_modules
+	// then keeps its own build cache.
+	cacheDir: './.astro/cache',
 	integrations: [mdx(), pagefindIntegration(), atlasIntegration({ generatedDir: GENERATED_DIR, strict: atlas.strict })],
 });
