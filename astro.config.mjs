@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atlasIntegration } from './src/integrations/atlas.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
@@ -20,5 +21,11 @@ export default defineConfig({
 	// Inside the project, not node_modules/.astro: a second checkout that links node_modules
 	// then keeps its own build cache.
 	cacheDir: './.astro/cache',
-	integrations: [mdx(), pagefindIntegration(), atlasIntegration({ generatedDir: GENERATED_DIR, strict: atlas.strict })],
+	integrations: [
+		mdx(),
+		// A sitemap needs absolute URLs, so only with a site URL; short links are redirects, not pages.
+		...(atlas.site ? [sitemap({ filter: (page) => !/\/p\/[0-9a-f]{12}\/$/u.test(page) })] : []),
+		pagefindIntegration(),
+		atlasIntegration({ generatedDir: GENERATED_DIR, strict: atlas.strict }),
+	],
 });

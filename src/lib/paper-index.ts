@@ -19,6 +19,12 @@ export interface PaperIndexEntry {
 	authors: string[];
 	/** Category slugs (see categories.json). */
 	categories: string[];
+	/** From papers.yaml, present only when supplied. */
+	year?: number;
+	venue?: string;
+	doi?: string;
+	pdf?: string;
+	arxiv?: string;
 }
 
 export function paperIndexEntry(paper: Paper, base: string): PaperIndexEntry {
@@ -31,6 +37,11 @@ export function paperIndexEntry(paper: Paper, base: string): PaperIndexEntry {
 		topics: paper.topics.map((t) => t.slug),
 		authors: termsOfPaper(paper, 'authors').map((t) => t.slug),
 		categories: termsOfPaper(paper, 'categories').map((t) => t.slug),
+		...(paper.year !== undefined ? { year: paper.year } : {}),
+		...(paper.venue !== undefined ? { venue: paper.venue } : {}),
+		...(paper.doi !== undefined ? { doi: paper.doi } : {}),
+		...(paper.pdf !== undefined ? { pdf: paper.pdf } : {}),
+		...(paper.arxiv !== undefined ? { arxiv: paper.arxiv } : {}),
 	};
 }
 

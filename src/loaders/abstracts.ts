@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { assemblePapers, readSeed, type ReadSeed } from '../lib/build-collection.ts';
 import { classifyPapers } from '../lib/classify-papers.ts';
+import { applyMetadata } from '../lib/paper-metadata.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/generated-mdx.ts';
 import { REPORT_FILE } from '../lib/project-paths.ts';
 import { PaperSchema } from '../schemas/paper.ts';
+import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../schemas/paper-metadata.ts';
 import { parseTopicOverrides, TOPIC_OVERRIDES_FILE } from '../schemas/topic-overrides.ts';
 import type { BuildReport } from '../schemas/build-report.ts';
 
@@ -68,7 +70,7 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 			if (!watcher) return;
 			watcher.add(seedsDir);
 			const onChange = async (changed: string) => {
-				if (!changed.startsWith(seedsDir + sep) || !(changed.endsWith('.txt') || relative(seedsDir, changed) === TOPIC_OVERRIDES_FILE)) return;
+				if (!changed.startsWith(seedsDir + sep) || !(changed.endsWith('.txt') || [TOPIC_OVERRIDES_FILE, PAPERS_METADATA_FILE].includes(relative(seedsDir, changed)))) return;
 				const file = relative(seedsDir, changed);
 				try {
 					await sync();
@@ -89,6 +91,11 @@ interface Paths {
 	seedsDir: string;
 	generatedDir: string;
 	component: string;
+}
+
+/** A user configuration file of the seeds folder, when there is one. */
+async function readOptional(path: string): Promise<string | undefined> {
+	return existsSync(path) ? readFile(path, 'utf8') : undefined;
 }
 
 async function syncCollection(
@@ -121,10 +128,12 @@ async function syncCollection(
 	for (const file of cache.keys()) if (!files.includes(file)) cache.delete(file);
 
 	const assembled = assemblePapers(reads);
-	const overridesPath = join(paths.seedsDir, TOPIC_OVERRIDES_FILE);
-	const overridesText = existsSync(overridesPath) ? await readFile(overridesPath, 'utf8') : undefined;
+	const overridesText = await readOptional(join(paths.seedsDir, TOPIC_OVERRIDES_FILE));
 	const overrides = overridesText === undefined ? {} : parseTopicOverrides(overridesText, TOPIC_OVERRIDES_FILE);
-	const classified = classifyPapers(assembled.papers, overrides);
+	const metadataText = await readOptional(join(paths.seedsDir, PAPERS_METADATA_FILE));
+	const withMetadata =
+		metadataText === undefined ? assembled.papers : applyMetadata(assembled.papers, parsePapersMetadata(metadataText, PAPERS_METADATA_FILE), PAPERS_METADATA_FILE);
+	const classified = classifyPapers(withMetadata, overrides);
 	const collection = { ...assembled, papers: classified.papers, diagnostics: [...assembled.diagnostics] };
 	for (const slug of classified.unknownSlugs) {
 		const line = (overridesText ?? '').split(/\r?\n/u).findIndex((l) => l.includes(slug)) + 1;

@@ -45,6 +45,12 @@ export const PaperSchema = z.object({
 	topics: z.array(TopicRefSchema),
 	/** Ids of up to five related papers, most related first. */
 	related: z.array(z.string()),
+	/** From papers.yaml only: never derived, so citation tools get real values or none. */
+	year: z.number().int().optional(),
+	venue: z.string().optional(),
+	doi: z.string().optional(),
+	pdf: z.string().optional(),
+	arxiv: z.string().optional(),
 });
 
 export type Source = z.infer<typeof SourceSchema>;

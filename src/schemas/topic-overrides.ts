@@ -1,5 +1,5 @@
-import yaml from 'js-yaml';
 import { z } from 'astro/zod';
+import { parseYamlConfig } from './yaml-config.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a topic slug such as "federated-learning" (lower case, digits and dashes)');
 
@@ -31,23 +31,7 @@ export const TOPIC_OVERRIDES_FILE = 'topics.yaml';
 
 const ALLOWED = 'rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], add: [{ name, phrases: [phrase, …] }]';
 
-/**
- * Reads `topics.yaml`. A mistake here is the user's configuration, not seed data, so it
- * fails the build with the file, the key and what is allowed.
- */
+/** Reads and validates `topics.yaml`; see parseYamlConfig for how mistakes are reported. */
 export function parseTopicOverrides(text: string, file = TOPIC_OVERRIDES_FILE): TopicOverrides {
-	let data: unknown;
-	try {
-		data = yaml.load(text) ?? {};
-	} catch (error) {
-		const line = error instanceof yaml.YAMLException ? `:${error.mark.line + 1}` : '';
-		throw new Error(`${file}${line}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Allowed: ${ALLOWED}.`, { cause: error });
-	}
-	const result = TopicOverridesSchema.safeParse(data);
-	if (result.success) return result.data;
-	const problems = result.error.issues.map((issue) => {
-		const key = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
-		return `${file}: ${key}: ${issue.message}`;
-	});
-	throw new Error(`${problems.join('\n')}\nAllowed in ${file}: ${ALLOWED}.`);
+	return parseYamlConfig(text, file, TopicOverridesSchema, ALLOWED);
 }

@@ -1,0 +1,37 @@
+import type { PapersMetadata } from '../schemas/paper-metadata.ts';
+import type { Paper } from '../schemas/paper.ts';
+import { compareByTitle } from './build-collection.ts';
+import { shorten } from './derive-title.ts';
+import { normalizeText } from './normalize-text.ts';
+
+/**
+ * Applies the user's metadata to the papers it names. A supplied title replaces the
+ * shown title (titleSource "metadata") but never the slug: URLs depend on the abstract
+ * alone. An id that names no paper is a mistake worth stopping for, since the entry
+ * would otherwise be silently ignored.
+ */
+export function applyMetadata(papers: readonly Paper[], metadata: PapersMetadata, file: string): Paper[] {
+	const known = new Set(papers.map((p) => p.id));
+	const unknown = Object.keys(metadata).filter((id) => !known.has(id));
+	if (unknown.length > 0) {
+		throw new Error(
+			`${file}: ${unknown.map((id) => `"${id}"`).join(', ')}: no paper has this id. Use the "id" of a paper in papers.json (the first 12 hex characters of its abstract's SHA-256), or remove the entry.`,
+		);
+	}
+	return papers
+		.map((paper): Paper => {
+			const meta = metadata[paper.id];
+			if (!meta) return paper;
+			return {
+				...paper,
+				...(meta.title ? { title: shorten(normalizeText(meta.title)), titleSource: 'metadata' as const } : {}),
+				...(meta.authors ? { authors: meta.authors } : {}),
+				...(meta.year !== undefined ? { year: meta.year } : {}),
+				...(meta.venue ? { venue: meta.venue } : {}),
+				...(meta.doi ? { doi: meta.doi } : {}),
+				...(meta.pdf ? { pdf: meta.pdf } : {}),
+				...(meta.arxiv ? { arxiv: meta.arxiv } : {}),
+			};
+		})
+		.sort(compareByTitle);
+}

@@ -1,0 +1,21 @@
+import rss from '@astrojs/rss';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { allPapers } from '../data/papers.ts';
+import { paperPath } from '../lib/site-paths.ts';
+
+/** /rss.xml, only when a site URL is set: feed readers need absolute links. */
+export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { feed: 'rss' } }] : [])) satisfies GetStaticPaths;
+
+// Papers have no dates, and RSS items need none: the feed stays byte-for-byte reproducible.
+export const GET: APIRoute = async ({ site }) =>
+	rss({
+		title: 'Abstract Atlas',
+		description: 'Research-paper abstracts, each on its own page.',
+		site: site!,
+		items: (await allPapers()).map((paper) => ({
+			title: paper.title,
+			link: paperPath(import.meta.env.BASE_URL, paper.slug),
+			description: paper.excerpt,
+			categories: paper.topics.map((t) => t.name),
+		})),
+	});

@@ -1,0 +1,23 @@
+import yaml from 'js-yaml';
+import type { z } from 'astro/zod';
+
+/**
+ * Reads a user's YAML configuration file from the seeds folder and validates it. A
+ * mistake there is configuration, not seed data, so it fails the build with the file,
+ * the key (or line) and what is allowed.
+ */
+export function parseYamlConfig<T extends z.ZodType>(text: string, file: string, schema: T, allowed: string): z.infer<T> {
+	let data: unknown;
+	try {
+		data = yaml.load(text) ?? {};
+	} catch (error) {
+		const line = error instanceof yaml.YAMLException ? `:${error.mark.line + 1}` : '';
+		throw new Error(`${file}${line}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Allowed: ${allowed}.`, {
+			cause: error,
+		});
+	}
+	const result = schema.safeParse(data);
+	if (result.success) return result.data;
+	const problems = result.error.issues.map((issue) => `${file}: ${issue.path.length ? issue.path.map(String).join('.') : '(top level)'}: ${issue.message}`);
+	throw new Error(`${problems.join('\n')}\nAllowed in ${file}: ${allowed}.`);
+}
