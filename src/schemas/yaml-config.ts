@@ -18,6 +18,10 @@ export function parseYamlConfig<T extends z.ZodType>(text: string, file: string,
 	}
 	const result = schema.safeParse(data);
 	if (result.success) return result.data;
-	const problems = result.error.issues.map((issue) => `${file}: ${issue.path.length ? issue.path.map(String).join('.') : '(top level)'}: ${issue.message}`);
+	const problems = result.error.issues.map((issue) => {
+		// A bad record key carries the key schema's own message one level down.
+		const detail = issue.code === 'invalid_key' ? `: expected ${issue.issues.map((inner) => inner.message).join('; ')}` : '';
+		return `${file}: ${issue.path.length ? issue.path.map(String).join('.') : '(top level)'}: ${issue.message}${detail}`;
+	});
 	throw new Error(`${problems.join('\n')}\nAllowed in ${file}: ${allowed}.`);
 }
