@@ -9,6 +9,7 @@ import { classifyPapers } from '../lib/classify-papers.ts';
 import { applyMetadata } from '../lib/paper-metadata.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/generated-mdx.ts';
 import { REPORT_FILE } from '../lib/project-paths.ts';
+import { mathProblems } from '../lib/typeset-math.ts';
 import { PaperSchema } from '../schemas/paper.ts';
 import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../schemas/paper-metadata.ts';
 import { parseTopicOverrides, TOPIC_OVERRIDES_FILE } from '../schemas/topic-overrides.ts';
@@ -144,6 +145,18 @@ async function syncCollection(
 			message: `no topic "${slug}" in this collection; use a slug from topics.json, or add the topic under "add"`,
 		});
 	}
+	// Math that cannot be typeset is shown as its source; the warning says where to fix it.
+	for (const paper of collection.papers) {
+		const { file, line } = paper.sources[0]!;
+		for (const { tex, error } of mathProblems(paper.paragraphs)) {
+			collection.diagnostics.push({
+				severity: 'warning',
+				file,
+				line,
+				message: `cannot typeset the math ${quote(tex)} in ${quote(paper.title)} (paper ${paper.id}): ${quote(error)}; the page shows it as TeX source`,
+			});
+		}
+	}
 	const mdxDir = join(paths.generatedDir, MDX_DIR);
 	mkdirSync(mdxDir, { recursive: true });
 	let componentImport = relative(mdxDir, paths.component).split(sep).join('/');
@@ -179,4 +192,9 @@ async function syncCollection(
 		warnings: collection.diagnostics,
 	};
 	await writeFile(join(paths.generatedDir, REPORT_FILE), `${JSON.stringify(report, null, '\t')}\n`);
+}
+
+/** Seed text quoted for a terminal: control characters are escaped so they cannot drive it. */
+function quote(text: string): string {
+	return `"${text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }

@@ -306,6 +306,34 @@ describe('screenshots for a human to look at', () => {
 	});
 });
 
+describe('typeset math in Chromium', () => {
+	it('shows MathML inline in the text, with its stylesheet loaded from the site', async () => {
+		const v = await visit();
+		const { page } = v;
+		const gidm = paperTitled(bundled, (title) => title.startsWith('GIDM'));
+		await open(page, bundled.server.origin + gidm.url);
+		const boxes = await page.locator('.abstract .math math').evaluateAll((maths) =>
+			maths.map((math) => {
+				const box = math.getBoundingClientRect();
+				const line = parseFloat(getComputedStyle(math.closest('p')!).lineHeight);
+				return { text: math.textContent, width: box.width, height: box.height, line };
+			}),
+		);
+		expect(boxes.map((b) => b.text)).toEqual(['ε', 'ε', 't']);
+		for (const box of boxes) {
+			// Laid out as math (not hidden, not an unstyled block): a glyph's size, within one line.
+			expect(box.width).toBeGreaterThan(4);
+			expect(box.height).toBeGreaterThan(4);
+			expect(box.height).toBeLessThanOrEqual(box.line);
+		}
+		const sheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.href ?? 'inline'));
+		expect(sheets.filter((sheet) => /\/_astro\/math\.[\w-]+\.css$/u.test(sheet))).toHaveLength(1);
+		for (const sheet of sheets) expect(new URL(sheet).origin).toBe(bundled.server.origin);
+		await page.locator('.abstract').screenshot({ path: join(SCREENSHOTS, 'bundled-math.png') });
+		expectQuiet(v);
+	});
+});
+
 describe('across every page visited', () => {
 	it('nothing left 127.0.0.1, nothing failed, nothing ran', () => {
 		expect(visits.length).toBeGreaterThan(0);

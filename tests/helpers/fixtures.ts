@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SeedFile } from '../../src/lib/build-collection.ts';
-import { FIXTURE_SEEDS } from './paths.ts';
+import { FIXTURE_LATEX, FIXTURE_SEEDS } from './paths.ts';
 
 /** A seed fixture's bytes exactly as stored (BOM, CRLF and non-UTF-8 bytes included). */
 export function fixtureBytes(name: string): Uint8Array {
@@ -19,4 +19,12 @@ export function fixtureText(name: string): string {
 /** A fixture as the loader hands it over; `file` defaults to the fixture's name (pass another to "rename" it). */
 export function readFixtureSeed(name: string, file = name): SeedFile {
 	return { file, bytes: fixtureBytes(name) };
+}
+
+/**
+ * tests/fixtures/latex/<name>.txt: one paragraph of abstract text, as the parser gets
+ * it from a seed (the file's final newline is not part of the paragraph).
+ */
+export function latexFixture(name: string): string {
+	return readFileSync(join(FIXTURE_LATEX, `${name}.txt`), 'utf8').replace(/\n$/u, '');
 }

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Seed fixtures, one file per case, named after the case. */
 export const FIXTURE_SEEDS = fileURLToPath(new URL('../fixtures/seeds/', import.meta.url));
+/** LaTeX parser and typesetter inputs, one paragraph per file, named after the case. */
+export const FIXTURE_LATEX = fileURLToPath(new URL('../fixtures/latex/', import.meta.url));
 /** The bundled seeds the site builds by default. */
 export const BUNDLED_SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 /** Git-ignored scratch space for builds made by tests. */

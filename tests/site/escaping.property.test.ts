@@ -1,12 +1,13 @@
+import type * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { paperId } from '../../src/lib/normalize-text.ts';
 import { generatedMdx } from '../../src/lib/generated-mdx.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
-import { dangerousText, PROPERTY_SEED } from '../helpers/dangerous-text.ts';
+import { dangerousText, latexFreeText, latexText, PROPERTY_SEED } from '../helpers/dangerous-text.ts';
 import { fold, foreignScripts, loadHtml } from '../helpers/html.ts';
-import { pageFile, readPapersJson } from '../helpers/papers-json.ts';
+import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { writeSeedsFolder } from '../helpers/seeds-folder.ts';
 
 describe('seed text is data, never code or markup (property-based)', () => {
@@ -23,30 +24,96 @@ describe('seed text is data, never code or markup (property-based)', () => {
 	});
 
 	describe('through a real build', () => {
-		const samples = fc.sample(dangerousText, { seed: PROPERTY_SEED, numRuns: 80 });
-		/** Each sample gets a unique marker so it is its own abstract. */
-		const texts = samples.map((sample, i) => `Sample${String(i).padStart(3, '0')} ${sample}`);
+		/** Text without LaTeX markup must reach the page exactly as written. */
+		const plain = fc.sample(latexFreeText, { seed: PROPERTY_SEED, numRuns: 80 }).map((sample, i) => `Sample${String(i).padStart(3, '0')} ${sample}`);
+		/** Any text, LaTeX or not, valid or hostile: the page may typeset it, but adds only safe markup. */
+		const latex = [
+			...fc.sample(dangerousText, { seed: PROPERTY_SEED + 1, numRuns: 40 }),
+			...fc.sample(latexText, { seed: PROPERTY_SEED, numRuns: 80 }),
+		].map((sample, i) => `Latex${String(i).padStart(3, '0')} ${sample}`);
 		let site: BuiltSite;
+		let rows: Map<string, PaperRow>;
 
 		beforeAll(async () => {
-			const seed = texts.map((text) => `Abstract:${text}`).join('\n');
+			// Each sample starts with a unique marker so it is its own abstract.
+			const seed = [...plain, ...latex].map((text) => `Abstract:${text}`).join('\n');
 			site = await buildSiteOk({ seeds: await writeSeedsFolder('property', { 'dangerous.txt': seed }), name: 'property' });
+			rows = new Map(readPapersJson(site).map((row) => [row.id, row]));
 		});
 
-		test('every random abstract appears on its page exactly as written, and adds no element', () => {
-			const rows = new Map(readPapersJson(site).map((row) => [row.id, row]));
-			expect(rows.size).toBe(texts.length);
-			for (const text of texts) {
-				const row = rows.get(paperId(text));
-				expect(row, text).toBeDefined();
-				const $ = loadHtml(site.read(pageFile(site, row!)));
+		/** The built page of a sample. */
+		function page(text: string): cheerio.CheerioAPI {
+			const row = rows.get(paperId(text));
+			expect(row, text).toBeDefined();
+			const $ = loadHtml(site.read(pageFile(site, row!)));
+			expect($('h1').text()).toBe(row!.title);
+			return $;
+		}
+
+		test('every random abstract without LaTeX appears on its page exactly as written, and adds no element', () => {
+			expect(rows.size).toBe(plain.length + latex.length);
+			for (const text of plain) {
+				const $ = page(text);
 				const paragraphs = $('.abstract p').map((_, p) => $(p).text()).get();
 				expect(fold(paragraphs.join(' ')), JSON.stringify(text)).toBe(fold(text));
 				expect($('.abstract').find('*').length).toBe(paragraphs.length);
 				expect($('.abstract p[class], .abstract p[style], .abstract p[id]').length).toBe(0);
-				expect($('h1').text()).toBe(row!.title);
 				expect(foreignScripts($)).toEqual([]);
 			}
 		});
+
+		test('any random abstract, LaTeX included, adds only p, em, strong, http(s) links and typeset math', () => {
+			const seen = { typeset: 0, errors: 0, emphasis: 0, links: 0 };
+			for (const text of latex) {
+				const $ = page(text);
+				const problems = $('.abstract *')
+					.toArray()
+					.map((el) => unexpected({ tag: el.tagName.toLowerCase(), attributes: el.attribs, insideMath: $(el).parents('span.math').length > 0, empty: $(el).children().length === 0 }))
+					.filter((problem) => problem !== '');
+				expect(problems, JSON.stringify(text)).toEqual([]);
+				expect(foreignScripts($)).toEqual([]);
+				seen.typeset += $('.abstract .math').length;
+				seen.errors += $('.abstract .math-error').length;
+				seen.emphasis += $('.abstract em, .abstract strong').length;
+				seen.links += $('.abstract a').length;
+			}
+			// The samples did exercise the typesetter, its errors, the commands and \url, not only the text path.
+			for (const [what, count] of Object.entries(seen)) expect(count, what).toBeGreaterThan(0);
+		});
 	});
 });
+
+/** MathML elements a typeset fragment may contain (Temml's output). */
+const MATHML = /^(math|semantics|mrow|mi|mn|mo|ms|mtext|mspace|msub|msup|msubsup|munder|mover|munderover|mfrac|msqrt|mroot|mstyle|mpadded|mphantom|menclose|mtable|mtr|mtd|mlabeledtr|mmultiscripts|mprescripts|none|merror)$/u;
+
+interface FoundElement {
+	tag: string;
+	attributes: Record<string, string>;
+	/** Inside a `span.math`, i.e. typesetter output. */
+	insideMath: boolean;
+	/** Has no child element. */
+	empty: boolean;
+}
+
+/** Why an element inside `.abstract` should not be there, or '' when it may be. */
+function unexpected({ tag, attributes, insideMath, empty }: FoundElement): string {
+	const names = Object.keys(attributes);
+	const described = `<${tag}${names.map((name) => ` ${name}=${JSON.stringify(attributes[name])}`).join('')}>`;
+	if (names.some((name) => /^on|^(src|xlink:href|action|formaction)$/iu.test(name) || (name === 'href' && tag !== 'a'))) return described;
+	if (insideMath) return MATHML.test(tag) ? '' : described;
+	const only = (...allowed: string[]) => (names.every((name) => allowed.includes(name)) ? '' : described);
+	switch (tag) {
+		case 'p':
+		case 'em':
+		case 'strong':
+			return only();
+		case 'a':
+			return /^https?:\/\//u.test(attributes['href'] ?? '') && attributes['rel'] === 'nofollow noopener' ? only('href', 'rel') : described;
+		case 'span':
+			return /^math math-(inline|display)$/u.test(attributes['class'] ?? '') ? only('class') : described;
+		case 'code':
+			return attributes['class'] === 'math-error' && empty ? only('class') : described;
+		default:
+			return described;
+	}
+}
