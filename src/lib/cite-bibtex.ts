@@ -126,7 +126,7 @@ const PROSE_ESCAPES: Readonly<Record<string, string>> = {
 const LATEX_TOKEN = /\\[a-zA-Z]+|\\[\s\S]?|\$\$|[\s\S]/gu;
 
 function latexParagraph(text: string, escapeBraces: boolean): string {
-	const tokens = text.match(LATEX_TOKEN) ?? [];
+	const tokens: string[] = text.match(LATEX_TOKEN) ?? [];
 	const inMath: boolean[] = tokens.map(() => false);
 	const stray = new Set<number>();
 	for (let i = 0; i < tokens.length; i++) {
