@@ -7,11 +7,11 @@ import type { Paper } from '../schemas/paper.ts';
  * schema gains these fields.
  */
 export interface CiteMetadata {
-	year?: number | string | undefined;
-	venue?: string | undefined;
-	doi?: string | undefined;
-	pdf?: string | undefined;
-	arxiv?: string | undefined;
+	year?: number | string | null | undefined;
+	venue?: string | null | undefined;
+	doi?: string | null | undefined;
+	pdf?: string | null | undefined;
+	arxiv?: string | null | undefined;
 }
 
 /** What a citation reads from a paper. */
@@ -52,19 +52,19 @@ export function singleLine(text: string): string {
 }
 
 /** A metadata value as text, or undefined when absent or blank. */
-export function present(value: string | number | undefined): string | undefined {
-	if (value === undefined) return undefined;
+export function present(value: string | number | null | undefined): string | undefined {
+	if (value === undefined || value === null) return undefined;
 	const text = singleLine(String(value));
 	return text === '' ? undefined : text;
 }
 
 /** `10.1000/xyz` from `10.1000/xyz`, `doi:10.1000/xyz` or `https://doi.org/10.1000/xyz`. */
-export function doiName(doi: string | undefined): string | undefined {
+export function doiName(doi: string | null | undefined): string | undefined {
 	return present(doi)?.replace(/^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)/iu, '');
 }
 
 /** `2301.00001` from `2301.00001`, `arXiv:2301.00001` or an arxiv.org abs/pdf link. */
-export function arxivId(arxiv: string | undefined): string | undefined {
+export function arxivId(arxiv: string | null | undefined): string | undefined {
 	return present(arxiv)
 		?.replace(/^(?:arxiv:\s*|https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/)/iu, '')
 		.replace(/\.pdf$/iu, '');

@@ -165,7 +165,7 @@ describe('bibtexEntry', () => {
 			eprint: '2301.00001',
 			archiveprefix: 'arXiv',
 		});
-		const bare = parseOne(bibtexEntry(paper({ year: undefined, venue: '  ', doi: undefined }), { url: URL_OF }));
+		const bare = parseOne(bibtexEntry(paper({ year: undefined, venue: '  ', doi: null }), { url: URL_OF }));
 		expect(Object.keys(bare.fields).sort()).toEqual(['abstract', 'howpublished', 'title', 'url']);
 		expect(bare.fields['howpublished']).toContain(URL_OF);
 	});
