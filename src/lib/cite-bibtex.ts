@@ -42,7 +42,10 @@ function escapeText(text: string): string {
 	return text.replace(/[\\{}%&$#_^~<>|]/gu, (ch) => TEXT_ESCAPES[ch] ?? ch);
 }
 
-/** Plain text (a name, a note, a venue) as a BibTeX value that prints exactly that text, on one line. */
+/**
+ * Plain text (a name, a note, a venue) as a BibTeX value that prints that text, on one
+ * line. TeX's dash and quote ligatures (`--`, ``` `` ```, `''`) are left to typeset as dashes and quotes.
+ */
 export function bibtexText(text: string): string {
 	return escapeText(singleLine(text));
 }
