@@ -21,6 +21,13 @@ export default defineConfig({
 	// Inside the project, not node_modules/.astro: a second checkout that links node_modules
 	// then keeps its own build cache.
 	cacheDir: './.astro/cache',
+	vite: {
+		build: {
+			// Scripts stay files under /_astro/, never inlined however small: pages carry no
+			// inline script (tests check it), so a strict script-src CSP works.
+			assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+		},
+	},
 	integrations: [
 		mdx(),
 		// A sitemap needs absolute URLs, so only with a site URL; short links are redirects, not pages.

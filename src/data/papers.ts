@@ -1,12 +1,21 @@
 import type { PaginateFunction } from 'astro';
 import { getCollection } from 'astro:content';
 import { compareByTitle } from '../lib/build-collection.ts';
+import { absoluteUrl, paperPath } from '../lib/site-paths.ts';
 import { groupByTerm, type TaxonomyKind, type Term } from '../lib/taxonomy.ts';
 import type { Paper } from '../schemas/paper.ts';
 
 /** Every paper, in title order: the order of every list on the site. */
 export async function allPapers(): Promise<Paper[]> {
 	return (await getCollection('papers')).map((entry) => entry.data).sort(compareByTitle);
+}
+
+/**
+ * A paper's page as citations give it: absolute on Astro's `site` (plus the base) when
+ * one is set, otherwise the path from the host root under the base.
+ */
+export function paperUrl(paper: Pick<Paper, 'slug'>): string {
+	return absoluteUrl(paperPath(import.meta.env.BASE_URL, paper.slug), import.meta.env.SITE || undefined);
 }
 
 /** The terms of one taxonomy with their papers. */

@@ -6,6 +6,21 @@ export function paperPath(base: string, slug: string): string {
 	return withBase(base, `papers/${slug}/`);
 }
 
+/** A paper's citation file next to its page: `/papers/<slug>.bib` or `/papers/<slug>.ris`. */
+export function paperCitePath(base: string, slug: string, format: 'bib' | 'ris'): string {
+	return withBase(base, `papers/${slug}.${format}`);
+}
+
+/** Every paper's BibTeX entry in one file. */
+export function collectionBibPath(base: string): string {
+	return withBase(base, 'papers.bib');
+}
+
+/** A path from the host root made absolute on the site's origin, or left as it is when the site is unknown. */
+export function absoluteUrl(path: string, site: string | undefined): string {
+	return site ? new URL(path, site).href : path;
+}
+
 /** Page n of the home page's paper list: `/` for the first, then `/page/2/`, … */
 export function homePagePath(base: string, page: number): string {
 	return page <= 1 ? withBase(base) : withBase(base, `page/${page}/`);
