@@ -1,21 +1,10 @@
 import type { Paper } from '../schemas/paper.ts';
 
 /**
- * Bibliographic metadata a paper may carry once it is known (a year, the venue, a DOI,
- * a PDF link, an arXiv id). None is required: citations work with whatever is there.
- * Typed here, not taken from the schema, so citations do not depend on when the
- * schema gains these fields.
+ * What a citation reads from a paper. The bibliographic fields (year, venue, DOI, PDF,
+ * arXiv) come from papers.yaml and are optional: citations work with whatever is there.
  */
-export interface CiteMetadata {
-	year?: number | string | null | undefined;
-	venue?: string | null | undefined;
-	doi?: string | null | undefined;
-	pdf?: string | null | undefined;
-	arxiv?: string | null | undefined;
-}
-
-/** What a citation reads from a paper. */
-export type CitablePaper = Pick<Paper, 'id' | 'title' | 'titleSource' | 'paragraphs' | 'authors' | 'topics'> & CiteMetadata;
+export type CitablePaper = Pick<Paper, 'id' | 'title' | 'titleSource' | 'paragraphs' | 'authors' | 'topics' | 'year' | 'venue' | 'doi' | 'pdf' | 'arxiv'>;
 
 export interface CiteOptions {
 	/** The paper's page: absolute when the site's URL is known, else the path from the host root. */

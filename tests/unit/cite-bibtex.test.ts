@@ -24,7 +24,7 @@ import { makePaper } from '../helpers/collections.ts';
 
 const URL_OF = 'https://atlas.example.org/papers/foonet-0123abcd/';
 
-function paper(fields: Partial<CitablePaper> = {}): CitablePaper {
+function paper(fields: Partial<Omit<CitablePaper, 'year' | 'venue' | 'doi' | 'pdf' | 'arxiv'>> & Pick<CitablePaper, 'year' | 'venue' | 'doi' | 'pdf' | 'arxiv'> = {}): CitablePaper {
 	return makePaper({ id: '0123abcd4567', titleSource: 'source', paragraphs: ['An abstract.'], ...fields });
 }
 
@@ -165,7 +165,7 @@ describe('bibtexEntry', () => {
 			eprint: '2301.00001',
 			archiveprefix: 'arXiv',
 		});
-		const bare = parseOne(bibtexEntry(paper({ year: undefined, venue: '  ', doi: null }), { url: URL_OF }));
+		const bare = parseOne(bibtexEntry(paper({ venue: '  ' }), { url: URL_OF }));
 		expect(Object.keys(bare.fields).sort()).toEqual(['abstract', 'howpublished', 'title', 'url']);
 		expect(bare.fields['howpublished']).toContain(URL_OF);
 	});
