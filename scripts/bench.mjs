@@ -49,10 +49,16 @@ child.on('close', (code) => {
 		console.error(out, err);
 		process.exit(code ?? 1);
 	}
+	writeFileSync(join(work, 'build.log'), out + err);
 	const summary = out.split('\n').find((l) => l.includes('Abstract Atlas:')) ?? '';
+	// Astro logs each page with its render time: the home page must stay fast however many papers.
+	const home = /├─ \/index\.html \(\+(\d+)ms\)/u.exec(out)?.[1];
+	const slowest = [...out.matchAll(/├─ (\S+) \(\+(\d+)ms\)/gu)].sort((a, b) => Number(b[2]) - Number(a[2]))[0];
 	console.log(summary.replace(/^.*?Abstract Atlas: /u, 'summary: '));
 	console.log(`papers: ${values.bundled ? 'bundled seeds' : count}`);
 	console.log(`build time: ${seconds.toFixed(1)} s`);
 	console.log(`peak memory (max RSS of the build process): ${Number.isFinite(peakKb) ? `${(peakKb / 1024).toFixed(0)} MiB` : 'unknown (needs /usr/bin/time)'}`);
-	console.log(`log size: ${(out.length + err.length).toLocaleString('en')} bytes`);
+	console.log(`log size: ${(out.length + err.length).toLocaleString('en')} bytes (full log in ${join(work, 'build.log')})`);
+	if (home) console.log(`home page render: ${home} ms`);
+	if (slowest) console.log(`slowest page: ${slowest[1]} (${slowest[2]} ms)`);
 });
