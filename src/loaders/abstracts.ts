@@ -28,6 +28,8 @@ export interface AbstractsLoaderOptions {
 }
 
 const MDX_DIR = 'papers';
+/** Quiet time after the last change in the seeds folder before reloading. */
+const SETTLE_MS = 150;
 
 /**
  * Loads every abstract of the seeds folder as one `papers` entry, rendered through
@@ -70,15 +72,24 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 			const { watcher, logger } = context;
 			if (!watcher) return;
 			watcher.add(seedsDir);
-			const onChange = async (changed: string) => {
+			// Editors and scripts write a file in steps (truncate, then write): wait until the
+			// folder has been quiet briefly, then sync once for the whole burst of events.
+			let pending: ReturnType<typeof setTimeout> | undefined;
+			const changedFiles = new Set<string>();
+			const onChange = (changed: string) => {
 				if (!changed.startsWith(seedsDir + sep) || !(changed.endsWith('.txt') || [TOPIC_OVERRIDES_FILE, PAPERS_METADATA_FILE].includes(relative(seedsDir, changed)))) return;
-				const file = relative(seedsDir, changed);
-				try {
-					await sync();
-					logger.info(`Reloaded abstracts after a change to ${file}`);
-				} catch (error) {
-					logger.error(new Error(`Could not reload abstracts after a change to ${file}`, { cause: error }).stack ?? String(error));
-				}
+				changedFiles.add(relative(seedsDir, changed));
+				clearTimeout(pending);
+				pending = setTimeout(async () => {
+					const files = [...changedFiles].join(', ');
+					changedFiles.clear();
+					try {
+						await sync();
+						logger.info(`Reloaded abstracts after a change to ${files}`);
+					} catch (error) {
+						logger.error(new Error(`Could not reload abstracts after a change to ${files}`, { cause: error }).stack ?? String(error));
+					}
+				}, SETTLE_MS);
 			};
 			watcher.on('change', onChange);
 			watcher.on('add', onChange);
