@@ -180,15 +180,17 @@ async function syncCollection(
 		const filePath = relative(paths.root, mdxPath).split(sep).join('/');
 		const digest = generateDigest({ paper, version: GENERATED_MDX_VERSION, componentImport });
 		const existing = store.get(paper.id);
-		if (existing?.digest === digest && existing.filePath === filePath && existsSync(mdxPath)) {
-			store.addModuleImport(filePath);
-			continue;
-		}
-		// Topics and related papers change with the collection; the MDX only with the text.
+		// The MDX depends on the text only, and another build or dev server sharing the
+		// folder (another seeds folder) may have pruned it: check the file, not the cache.
 		const mdx = generatedMdx(paper.paragraphs, componentImport);
 		if (!existsSync(mdxPath) || (await readFile(mdxPath, 'utf8')) !== mdx) await writeFile(mdxPath, mdx);
-		const data = await parseData({ id: paper.id, data: paper, filePath: mdxPath });
-		store.set({ id: paper.id, data, filePath, digest, deferredRender: true });
+		if (existing?.digest !== digest || existing.filePath !== filePath) {
+			const data = await parseData({ id: paper.id, data: paper, filePath: mdxPath });
+			store.set({ id: paper.id, data, filePath, digest, deferredRender: true });
+		}
+		// Always registered: an unchanged entry's set() is a no-op that registers nothing,
+		// and without this the module map Vite bundles can be a stale one from another run.
+		store.addModuleImport(filePath);
 	}
 	for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 	for (const name of await readdir(mdxDir)) {

@@ -55,9 +55,11 @@ describe('abstractsLoader.load', () => {
 		await loader.load(fake.context);
 		expect(fake.sets).toHaveLength(2);
 
+		const before = fake.moduleImports.length;
 		await loader.load(fake.context);
 		expect(fake.sets).toHaveLength(2);
-		expect(fake.moduleImports).toHaveLength(4);
+		// Nothing re-parsed or re-set, but both modules registered again for this build.
+		expect(fake.moduleImports.slice(before).sort()).toEqual([...fake.entries.values()].map((e) => e.filePath).sort());
 
 		await rm(join(root, 'seeds/b.txt'));
 		await loader.load(fake.context);
@@ -69,6 +71,22 @@ describe('abstractsLoader.load', () => {
 		expect(fake.entries.size).toBe(0);
 		expect(await readdir(join(root, '.atlas/papers'))).toEqual([]);
 		expect(fake.warnings.at(-1)).toMatch(/No .txt files found/u);
+	});
+
+	it('rewrites MDX that another run pruned and registers every module even when the cache says nothing changed', async () => {
+		await mkdir(join(root, 'seeds'));
+		await seed('a.txt', 'Abstract:We propose OneNet, a first model.\n');
+		const fake = fakeLoaderContext(root);
+		const loader = abstractsLoader(options);
+		await loader.load(fake.context);
+		const [entry] = fake.entries.values();
+		// A dev server on another seeds folder prunes this folder's MDX files.
+		await rm(join(root, entry!.filePath!));
+		fake.moduleImports.length = 0;
+
+		await loader.load(fake.context);
+		expect(existsSync(join(root, entry!.filePath!))).toBe(true);
+		expect(fake.moduleImports).toEqual([entry!.filePath]);
 	});
 
 	it('passes seed warnings on with file and line, and still loads the rest', async () => {
