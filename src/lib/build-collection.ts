@@ -92,7 +92,8 @@ export function assemblePapers(seeds: readonly ReadSeed[]): Collection {
 		return {
 			id,
 			slug: paperSlug(derived, id),
-			title: real ? shorten(normalizeText(real)) : derived,
+			// A real title is kept whole: citation tools must get it exactly.
+			title: real ? normalizeText(real) : derived,
 			titleSource: real ? 'source' : 'derived',
 			paragraphs: first.paragraphs.map((p) => p.normalize('NFC')),
 			excerpt: shorten(normalizeText(latexToPlain(first.paragraphs.join(' '))), EXCERPT_CHARS),

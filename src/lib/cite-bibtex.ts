@@ -111,7 +111,8 @@ const UNSAFE_COMMANDS = new Set([
 	'input', 'include', 'InputIfFileExists', 'IfFileExists', 'openin', 'openout', 'read', 'readline', 'write', 'immediate',
 	'special', 'directlua', 'luaexec', 'latelua', 'catcode', 'def', 'edef', 'gdef', 'xdef', 'let', 'futurelet', 'csname',
 	'newcommand', 'renewcommand', 'providecommand', 'DeclareRobustCommand', 'usepackage', 'RequirePackage', 'documentclass',
-	'makeatletter', 'endinput',
+	'makeatletter', 'endinput', 'begin', 'end', 'newenvironment', 'renewenvironment', 'NewDocumentCommand',
+	'RenewDocumentCommand', 'NewDocumentEnvironment', 'scantokens',
 ]);
 
 /** Running-text characters LaTeX reads as markup; outside math they are escaped to print as themselves. */

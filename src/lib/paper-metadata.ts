@@ -1,7 +1,6 @@
 import type { PapersMetadata } from '../schemas/paper-metadata.ts';
 import type { Paper } from '../schemas/paper.ts';
 import { compareByTitle } from './build-collection.ts';
-import { shorten } from './derive-title.ts';
 import { normalizeText } from './normalize-text.ts';
 
 /**
@@ -24,7 +23,7 @@ export function applyMetadata(papers: readonly Paper[], metadata: PapersMetadata
 			if (!meta) return paper;
 			return {
 				...paper,
-				...(meta.title ? { title: shorten(normalizeText(meta.title)), titleSource: 'metadata' as const } : {}),
+				...(meta.title ? { title: normalizeText(meta.title), titleSource: 'metadata' as const } : {}),
 				...(meta.authors ? { authors: meta.authors } : {}),
 				...(meta.year !== undefined ? { year: meta.year } : {}),
 				...(meta.venue ? { venue: meta.venue } : {}),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
 import type { Paper, TopicRef } from '../schemas/paper.ts';
 import { compareByTitle } from './build-collection.ts';
@@ -14,7 +15,15 @@ export type TaxonomyKind = 'topics' | 'authors' | 'categories';
 
 /** Slug for an author or category name: readable and stable ("Mei, Jian-Ping" → "mei-jian-ping"). */
 export function termSlug(name: string): string {
-	return slugify(name, { decamelize: false }) || 'unnamed';
+	return slugify(name, { decamelize: false }) || fallbackSlug('name', name);
+}
+
+/**
+ * For names slugify cannot spell in Latin letters (Han characters, for one): a short hash,
+ * so that two such names never share a page.
+ */
+export function fallbackSlug(prefix: string, name: string): string {
+	return `${prefix}-${createHash('sha256').update(name.normalize('NFC')).digest('hex').slice(0, 8)}`;
 }
 
 /** A paper's terms of one taxonomy, as slug and name. */

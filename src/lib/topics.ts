@@ -2,6 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { TopicOverrides } from '../schemas/topic-overrides.ts';
+import { fallbackSlug } from './taxonomy.ts';
 
 /** One paper as topic extraction sees it: its id and its plain text. */
 export interface TopicInput {
@@ -223,7 +224,7 @@ function isSingleNoun(key: string): boolean {
 
 /** A topic's slug: readable, and the same for "diffusion model" and "Diffusion Models". */
 export function topicSlug(key: string): string {
-	return slugify(key, { decamelize: false }) || 'topic';
+	return slugify(key, { decamelize: false }) || fallbackSlug('topic', key);
 }
 
 function keyForSlug(slug: string, keys: Iterable<string>): string | undefined {

@@ -138,4 +138,6 @@ export function initSearch(): void {
 	const page = document.querySelector<HTMLElement>('[data-atlas-search-page]');
 	if (page) void initSearchPage(page);
 	void highlightTerms();
+	// The button works from here on (in dev, this module can arrive well after the page).
+	document.documentElement.dataset['atlasSearch'] = 'ready';
 }

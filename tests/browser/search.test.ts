@@ -168,9 +168,11 @@ describe('search in astro dev', () => {
 		try {
 			const watched = await watchedPage(browser!);
 			await watched.page.goto(`${server.origin}/`);
+			// Vite compiles the page's script on first request: wait until it has attached.
+			await watched.page.waitForSelector('html[data-atlas-search="ready"]', { timeout: 30_000 });
 			await watched.page.getByRole('button', { name: 'Search' }).click();
 			const status = watched.page.locator('.site-header [data-atlas-search-status]');
-			await expect.poll(() => status.innerText()).toContain('npm run build');
+			await expect.poll(() => status.innerText(), { timeout: 10_000 }).toContain('npm run build');
 			expect(watched.errors.filter((e) => !/vite|hmr|websocket/iu.test(e))).toEqual([]);
 			await watched.page.context().close();
 		} finally {

@@ -320,3 +320,14 @@ describe('collectionBibtex', () => {
 		await expect(response.text()).resolves.toBe('@misc{x,}\n');
 	});
 });
+
+describe('bibtexAbstract and environments', () => {
+	it.each(['\\begin{input}{/etc/passwd}', '\\newenvironment{x}{\\input{/etc/passwd}}{}', '\\scantokens{\\input x}'])(
+		'writes %s as text, so that no LaTeX run reads a file or redefines TeX',
+		(tex) => {
+			const written = bibtexAbstract([`Before ${tex} after.`]);
+			expect(written).not.toMatch(/(?<!\\textbackslash\{\})\\(?:begin|newenvironment|scantokens)\b/u);
+			expect(written).toContain('\\textbackslash{}');
+		},
+	);
+});

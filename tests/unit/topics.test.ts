@@ -289,6 +289,7 @@ describe('topicSlug', () => {
 		expect(topicSlug('low-rank adaptation')).toBe('low-rank-adaptation');
 		expect(topicSlug('text-to-image synthesis')).toBe('text-to-image-synthesis');
 		expect(topicSlug('LoRA')).toBe('lora');
-		expect(topicSlug('!!!')).toBe('topic');
+		expect(topicSlug('!!!')).toMatch(/^topic-[0-9a-f]{8}$/u);
+		expect(topicSlug('深度 学习')).not.toBe(topicSlug('联邦 学习'));
 	});
 });

@@ -103,3 +103,13 @@ describe('mathProblems', () => {
 		expect(problem!.error).not.toMatch(/\u0332/u);
 	});
 });
+
+describe('typesetMath and page structure', () => {
+	it.each(['\\begin{equation}a\\label{related-heading}\\end{equation}', 'x \\eqref{main}', 'y \\ref{cite-heading}'])(
+		'refuses %s, which would put ids or empty links from seed text on the page',
+		(tex) => {
+			const result = typesetMath(tex, { display: true });
+			expect(result.ok).toBe(false);
+		},
+	);
+});
