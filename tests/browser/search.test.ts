@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchedPage, type WatchedPage } from '../helpers/browser.ts';
+import { launchBrowser, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';
 import { buildSiteOk } from '../helpers/build-site.ts';
 import { startDevServer } from '../helpers/dev-server.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
@@ -156,9 +156,7 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 describe('across every search page visited', () => {
 	it('nothing left 127.0.0.1, no dialog, no error', () => {
 		expect(pages.length).toBeGreaterThan(5);
-		expect(pages.flatMap((p) => p.foreignRequests)).toEqual([]);
-		expect(pages.flatMap((p) => p.dialogs)).toEqual([]);
-		expect(pages.flatMap((p) => p.errors)).toEqual([]);
+		expect(leaks(pages)).toEqual(NO_LEAKS);
 	});
 });
 

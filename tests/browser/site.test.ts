@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchedPage, type WatchedPage } from '../helpers/browser.ts';
+import { launchBrowser, leaks, NO_LEAKS, type WatchedPage, watchedPage } from '../helpers/browser.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS, SITE_SEEDS, TEST_OUTPUT } from '../helpers/paths.ts';
@@ -337,9 +337,6 @@ describe('typeset math in Chromium', () => {
 describe('across every page visited', () => {
 	it('nothing left 127.0.0.1, nothing failed, nothing ran', () => {
 		expect(visits.length).toBeGreaterThan(0);
-		expect(visits.flatMap((v) => v.foreignRequests)).toEqual([]);
-		expect(visits.flatMap((v) => v.failedResponses)).toEqual([]);
-		expect(visits.flatMap((v) => v.dialogs)).toEqual([]);
-		expect(visits.flatMap((v) => v.errors)).toEqual([]);
+		expect(leaks(visits)).toEqual(NO_LEAKS);
 	});
 });

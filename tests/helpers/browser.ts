@@ -57,3 +57,15 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
 	});
 	return watched;
 }
+
+/** What no page of a run may have done: request another host, open a dialog, throw, or fail to load something. */
+export function leaks(pages: readonly (WatchedPage & { failedResponses?: string[] })[]): Record<string, string[]> {
+	return {
+		foreignRequests: pages.flatMap((p) => p.foreignRequests),
+		dialogs: pages.flatMap((p) => p.dialogs),
+		errors: pages.flatMap((p) => p.errors),
+		failedResponses: pages.flatMap((p) => p.failedResponses ?? []),
+	};
+}
+
+export const NO_LEAKS = { foreignRequests: [], dialogs: [], errors: [], failedResponses: [] };

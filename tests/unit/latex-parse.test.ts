@@ -148,7 +148,7 @@ describe('parseLatex: text without LaTeX markup is one text node, unchanged (pro
 		);
 	});
 
-	it('never loses or invents text outside markup on any input: no node is empty, text nodes never touch', () => {
+	it('builds a well-formed tree on any input: no node is empty, text nodes never touch, links are http(s)', () => {
 		fc.assert(
 			fc.property(latexText, (t) => {
 				const check = (nodes: LatexNode[]) => {
