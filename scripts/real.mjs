@@ -1,0 +1,198 @@
+// Builds a real arXiv metadata CSV as a user's collection would be built, and prints what
+// only real text shows: topic quality, derived titles against the real ones, LaTeX left
+// raw on the page, build time. Numbers to compare across changes, not pass/fail.
+//
+// Usage: npm run real [-- <file.csv>] [-- --keep]
+//   default file: ../shared/real/arxiv-2007-04.csv (see its README for the fields)
+//
+// The first half of the records becomes `Abstract:` lines (50 to a file), so their titles
+// are derived; the second half becomes scraped author pages (50 blocks to a file) with the
+// real title and an `arXiv.org <category>` source line, plus a papers.yaml carrying their
+// real authors, year, venue, DOI and arXiv id.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as cheerio from 'cheerio';
+import { parse } from 'csv-parse/sync';
+import yaml from 'js-yaml';
+import { paperId } from '../src/lib/normalize-text.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: { out: { type: 'string', default: join(root, 'tests/.output/real') }, 'no-build': { type: 'boolean', default: false } },
+});
+const csvPath = resolve(positionals[0] ?? join(root, '../shared/real/arxiv-2007-04.csv'));
+const work = resolve(values.out);
+const seedsDir = join(work, 'seeds');
+const distDir = join(work, 'dist');
+const PER_FILE = 50;
+
+/** An abstract's paragraphs: arXiv hard-wraps at ~80 columns; two leading spaces start a paragraph. */
+function paragraphsOf(abstract) {
+	const paragraphs = [];
+	for (const line of abstract.replace(/\r\n?/gu, '\n').split('\n')) {
+		if (line.trim() === '') continue;
+		if (/^ {2}/u.test(line) || paragraphs.length === 0) paragraphs.push(line.trim());
+		else paragraphs[paragraphs.length - 1] += ` ${line.trim()}`;
+	}
+	return paragraphs;
+}
+const oneLine = (text) => text.replace(/\s+/gu, ' ').trim();
+const archiveOf = (categories) => categories.trim().split(/\s+/u)[0].split('.')[0];
+
+/** arXiv author lists: "A, B, and C", "A and B"; affiliations in parentheses are dropped. */
+function authorsOf(text) {
+	return oneLine(text.replace(/\([^()]*\)/gu, ''))
+		.split(/,\s*(?:and\s+)?|\s+and\s+/u)
+		.map((name) => name.trim())
+		.filter(Boolean);
+}
+
+function makeSeeds(records) {
+	rmSync(seedsDir, { recursive: true, force: true });
+	mkdirSync(seedsDir, { recursive: true });
+	const half = Math.ceil(records.length / 2);
+	const derived = records.slice(0, half);
+	const scraped = records.slice(half);
+	for (let f = 0; f * PER_FILE < derived.length; f++) {
+		const chunk = derived.slice(f * PER_FILE, (f + 1) * PER_FILE);
+		const text = chunk.map((r) => `Abstract:${paragraphsOf(r.abstract).join('\n\n')}`).join('\n');
+		writeFileSync(join(seedsDir, `abstracts-${String(f).padStart(3, '0')}.txt`), `${text}\n`);
+	}
+	const metadata = {};
+	for (let f = 0; f * PER_FILE < scraped.length; f++) {
+		const chunk = scraped.slice(f * PER_FILE, (f + 1) * PER_FILE);
+		const owner = authorsOf(chunk[0].authors)[0] ?? 'Unknown';
+		const blocks = chunk.map((r) => `${oneLine(r.title)}\n\narXiv.org ${r.categories.trim().split(/\s+/u)[0]}\n\n${paragraphsOf(r.abstract).join('\n\n')}`);
+		writeFileSync(join(seedsDir, `author-${String(f).padStart(3, '0')}.txt`), `Goto\n\nCollaborating Authors\n\n ${owner}\n\n\n${blocks.join('\n\n\n')}\n`);
+		for (const r of chunk) {
+			const year = Number(/\b(\d{4})\b/u.exec(/'created': '([^']*)'/u.exec(r.versions)?.[1] ?? '')?.[1]);
+			const doi = oneLine(r.doi ?? '').split(/\s+/u)[0];
+			metadata[paperId(paragraphsOf(r.abstract).join(' '))] = {
+				title: oneLine(r.title),
+				authors: authorsOf(r.authors),
+				...(year ? { year } : {}),
+				...(r['journal-ref']?.trim() ? { venue: oneLine(r['journal-ref']) } : {}),
+				...(/^10\.\d{4,9}\/\S+$/u.test(doi) ? { doi } : {}),
+				arxiv: r.id.trim(),
+			};
+		}
+	}
+	writeFileSync(join(seedsDir, 'papers.yaml'), yaml.dump(metadata, { lineWidth: -1, sortKeys: true }));
+	return { derived, scraped };
+}
+
+function build() {
+	return new Promise((done, fail) => {
+		const started = performance.now();
+		const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', distDir], {
+			cwd: root,
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ATLAS_SEEDS: seedsDir },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let log = '';
+		child.stdout.on('data', (d) => (log += d));
+		child.stderr.on('data', (d) => (log += d));
+		child.on('close', (code) => {
+			writeFileSync(join(work, 'build.log'), log);
+			if (code !== 0) fail(new Error(`astro build failed (exit ${code}); see ${join(work, 'build.log')}`));
+			else done({ seconds: (performance.now() - started) / 1000, log });
+		});
+	});
+}
+
+/** Content words of a title, as a set: 4+ letters, lower-cased, math removed. */
+function contentWords(title) {
+	const text = title.replace(/\$[^$]*\$/gu, ' ').toLowerCase();
+	return new Set(text.match(/\p{L}{4,}/gu) ?? []);
+}
+function f1(guess, truth) {
+	const a = contentWords(guess);
+	const b = contentWords(truth);
+	if (a.size === 0 || b.size === 0) return 0;
+	const hits = [...a].filter((w) => b.has(w)).length;
+	return hits === 0 ? 0 : (2 * hits) / (a.size + b.size);
+}
+
+function htmlFiles(dir) {
+	return readdirSync(dir, { recursive: true })
+		.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind'))
+		.map((f) => join(dir, f));
+}
+
+/** Raw LaTeX a reader would see: `$\…`, `$x$` pairs, or markup commands with a brace argument. */
+const RAW_LATEX = /\$\\|\$[^$\s][^$]{0,200}?[^\s$]\$|\$[^$\s]\$|\\(?:textit|textbf|emph|mathcal|mathbb|mathrm|mathbf|frac|sqrt|cite|'|"|`|\^|~)\{?/u;
+
+function measure(records, log) {
+	const papers = JSON.parse(readFileSync(join(distDir, 'papers.json'), 'utf8'));
+	const topics = JSON.parse(readFileSync(join(distDir, 'topics.json'), 'utf8'));
+	const byId = new Map(records.map((r) => [paperId(paragraphsOf(r.abstract).join(' ')), r]));
+	const archive = new Map(papers.map((p) => [p.id, byId.get(p.id) ? archiveOf(byId.get(p.id).categories) : undefined]));
+	const members = new Map();
+	for (const p of papers) for (const slug of p.topics) members.set(slug, [...(members.get(slug) ?? []), p.id]);
+
+	const oneWord = topics.filter((t) => !/\s/u.test(t.name));
+	const parents = new Set(topics.map((t) => t.parent).filter(Boolean));
+	const leaves = topics.filter((t) => !parents.has(t.slug));
+	const largestLeaf = leaves.reduce((best, t) => ((members.get(t.slug)?.length ?? 0) > (members.get(best?.slug)?.length ?? 0) ? t : best), undefined);
+	let pure = 0;
+	let counted = 0;
+	for (const ids of members.values()) {
+		if (ids.length < 5) continue;
+		const counts = new Map();
+		for (const id of ids) counts.set(archive.get(id), (counts.get(archive.get(id)) ?? 0) + 1);
+		pure += Math.max(...counts.values());
+		counted += ids.length;
+	}
+	const archives = new Map();
+	for (const a of archive.values()) archives.set(a, (archives.get(a) ?? 0) + 1);
+
+	const derived = papers.filter((p) => p.titleSource === 'derived' && byId.has(p.id));
+	const titleF1 = derived.reduce((sum, p) => sum + f1(p.title, byId.get(p.id).title), 0) / Math.max(1, derived.length);
+	const badStarts = derived.filter((p) => /^(?:\(abridged\)|\[abridged\]|in this (?:paper|article|work)|we\b)/iu.test(p.title));
+
+	let typeset = 0;
+	let notTypeset = 0;
+	const rawPages = [];
+	for (const file of htmlFiles(distDir)) {
+		const $ = cheerio.load(readFileSync(file, 'utf8'));
+		if (/\/papers\/[^/]+\/index\.html$/u.test(file)) {
+			typeset += $('.abstract math').length;
+			notTypeset += $('.abstract code.math-error').length;
+		}
+		$('script, style, template, .cite, math, code.math-error').remove();
+		const text = $('body').text();
+		const raw = RAW_LATEX.exec(text);
+		if (raw) rawPages.push({ page: relative(distDir, file), sample: text.slice(Math.max(0, raw.index - 30), raw.index + 40).replace(/\s+/gu, ' ') });
+	}
+	const pct = (n, d) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
+	const withTopic = papers.filter((p) => p.topics.length > 0).length;
+	const top = [...topics].sort((a, b) => b.count - a.count).slice(0, 15);
+	return [
+		['papers', papers.length],
+		['topics', `${topics.length} (${parents.size} parents)`],
+		['one-word topics', `${oneWord.length}: ${oneWord.slice(0, 12).map((t) => t.name).join(', ')}${oneWord.length > 12 ? ', …' : ''}`],
+		['papers with a topic', `${withTopic} (${pct(withTopic, papers.length)})`],
+		['largest leaf topic', largestLeaf ? `${largestLeaf.name}: ${members.get(largestLeaf.slug)?.length ?? 0} papers (${pct(members.get(largestLeaf.slug)?.length ?? 0, papers.length)})` : 'none'],
+		['topic purity (archive, topics ≥ 5 papers)', `${pct(pure, counted)} (largest archive alone: ${pct(Math.max(...archives.values()), papers.length)})`],
+		['derived-title F1 (content words)', `${pct(titleF1, 1)} over ${derived.length} titles; ${badStarts.length} start with (Abridged)/We/In this paper`],
+		['math fragments in abstracts', `${typeset} typeset, ${notTypeset} shown as source`],
+		['pages with raw LaTeX in visible text', `${rawPages.length}${rawPages.length ? `, e.g. ${rawPages.slice(0, 3).map((r) => `${r.page}: “${r.sample}”`).join('; ')}` : ''}`],
+		['top topics', top.map((t) => `${t.name} ${t.count}`).join(', ')],
+		['summary', log.split('\n').find((l) => l.includes('Abstract Atlas:'))?.replace(/^.*?Abstract Atlas: /u, '') ?? ''],
+	];
+}
+
+const records = parse(readFileSync(csvPath), { columns: true, skip_empty_lines: true });
+console.log(`${records.length} records from ${csvPath}`);
+makeSeeds(records);
+let seconds = Number.NaN;
+let log = existsSync(join(work, 'build.log')) ? readFileSync(join(work, 'build.log'), 'utf8') : '';
+if (!values['no-build']) ({ seconds, log } = await build());
+const rows = measure(records, log);
+rows.push(['build time', Number.isFinite(seconds) ? `${seconds.toFixed(1)} s` : 'not built (--no-build)']);
+for (const [what, value] of rows) console.log(`${what}: ${value}`);
+console.log(`dist: ${distDir} (${statSync(distDir).isDirectory() ? 'kept' : ''})`);
