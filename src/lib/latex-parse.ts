@@ -64,15 +64,35 @@ function isParagraphBreak(text: string, i: number, end: number): boolean {
 }
 
 /**
+ * Math that is one command or operator, as arXiv abstracts put between numbers:
+ * `10.36$\\pm$0.15`, `3$\\times$3`, `$\\sim$5`. Pandoc's digit rule would leave it as text.
+ */
+const OPERATOR_ONLY = /^(?:\\[a-zA-Z]+|[-+<>=\/|:]|<=|>=)$/u;
+
+/**
+ * Spaces inside the dollars (`$ d\\geq 1$`) fail pandoc's rule, yet arXiv abstracts
+ * write math that way; prices and prose between two dollars never hold TeX markup.
+ */
+const SPACED_MATH = /\\[a-zA-Z]|[\^_{]/u;
+
+/**
  * The closing `$` of inline math opened at `open`, by pandoc's rule: the first
- * unescaped `$` decides; it must follow a non-space and not be followed by a digit.
+ * unescaped `$` decides; the math must not start or end with a space, and the
+ * closing `$` must not be followed by a digit. arXiv's own habits are math too: a
+ * lone operator between numbers (`10.36$\\pm$0.15`), which a price never is, and
+ * spaced math that holds TeX markup (`$ d\\geq 1$`).
  */
 function closeInline(text: string, open: number, end: number): number {
 	for (let j = open + 1; j < end; j++) {
 		const ch = text[j];
 		if (ch === '\\') j++;
 		else if (isParagraphBreak(text, j, end)) return -1;
-		else if (ch === '$') return isSpace(text[j - 1]) || (j + 1 < end && isDigit(text[j + 1])) ? -1 : j;
+		else if (ch === '$') {
+			const tex = text.slice(open + 1, j);
+			if (j + 1 < end && isDigit(text[j + 1]) && !OPERATOR_ONLY.test(tex)) return -1;
+			const spaced = isSpace(text[open + 1]) || isSpace(text[j - 1]);
+			return !spaced || (tex.trim() !== '' && SPACED_MATH.test(tex)) ? j : -1;
+		}
 	}
 	return -1;
 }
@@ -86,6 +106,91 @@ function closeDisplay(text: string, from: number, end: number): number {
 		else if (ch === '$') return text[j + 1] === '$' && j + 1 < end ? j : -1;
 	}
 	return -1;
+}
+
+/**
+ * TeX accents as arXiv writes names and words (`Bal\\'azs`, `Djokovi\\'{c}`, `Schr\\"odinger`,
+ * `Erd\\H{o}s`): the accent command to its Unicode combining mark. Readers, search and
+ * citation tools want the letter, not the TeX.
+ */
+const ACCENT_MARKS = new Map<string, string>(Object.entries({
+	"'": '\u0301',
+	'"': '\u0308',
+	'`': '\u0300',
+	'^': '\u0302',
+	'~': '\u0303',
+	'=': '\u0304',
+	'.': '\u0307',
+	v: '\u030c',
+	c: '\u0327',
+	u: '\u0306',
+	H: '\u030b',
+	r: '\u030a',
+	k: '\u0328',
+	d: '\u0323',
+	b: '\u0331',
+}));
+/** Letters TeX writes as commands: `\\aa` å, `\\o` ø, `\\ss` ß; `\\i` is the dotless i accents go on. */
+const LETTER_COMMANDS = new Map<string, string>(
+	Object.entries({ aa: 'å', AA: 'Å', o: 'ø', O: 'Ø', ss: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ' }),
+);
+
+/** The letter an accent applies to: `a`, `{a}`, `\\i` or `{\\i}`, with where it ends. */
+function accentBase(text: string, from: number, end: number, braces: Int32Array): { base: string; next: number } | undefined {
+	let i = from;
+	let close = -1;
+	if (text[i] === '{') {
+		close = braces[i]!;
+		if (close === -1 || close >= end) return undefined;
+		i++;
+	}
+	let base: string | undefined;
+	let after = i + 1;
+	if (isLetter(text[i])) base = text[i];
+	else if (text[i] === '\\' && (text[i + 1] === 'i' || text[i + 1] === 'j') && !isLetter(text[i + 2])) {
+		base = text[i + 1];
+		after = i + 2;
+	}
+	if (base === undefined) return undefined;
+	if (close !== -1) return after === close ? { base, next: close + 1 } : undefined;
+	return after <= end ? { base, next: after } : undefined;
+}
+
+/**
+ * Reads a TeX accent or letter command at `i` (a backslash) as its Unicode letter, or
+ * undefined when it is not one, so the caller keeps the text as written.
+ */
+function readAccent(text: string, i: number, end: number, braces: Int32Array): { letter: string; next: number } | undefined {
+	const symbol = text[i + 1];
+	if (symbol !== undefined && !isLetter(symbol) && ACCENT_MARKS.has(symbol)) {
+		const found = accentBase(text, i + 2, end, braces);
+		return found && { letter: accented(found.base, symbol), next: found.next };
+	}
+	let nameEnd = i + 1;
+	while (nameEnd < end && isLetter(text[nameEnd])) nameEnd++;
+	const name = text.slice(i + 1, nameEnd);
+	if (name.length === 1 && ACCENT_MARKS.has(name)) {
+		let from = nameEnd;
+		// `\\v{c}`, or `\\c c` with the space TeX skips after a command word.
+		if (text[from] === ' ' && isLetter(text[from + 1])) from++;
+		else if (text[from] !== '{') return undefined;
+		const found = accentBase(text, from, end, braces);
+		return found && { letter: accented(found.base, name), next: found.next };
+	}
+	const letter = LETTER_COMMANDS.get(name);
+	if (letter === undefined) return undefined;
+	// TeX drops the space or the empty group after a command word: `Stra\\ss e`, `\\o{}rsted`.
+	let next = nameEnd;
+	if (text.startsWith('{}', next)) next += 2;
+	else if (text[next] === ' ' && isLetter(text[next + 1])) next++;
+	return next <= end ? { letter, next } : undefined;
+}
+
+function accented(base: string, accent: string): string {
+	const letter = base === 'i' ? 'ı' : base === 'j' ? 'ȷ' : base;
+	const composed = `${letter}${ACCENT_MARKS.get(accent)!}`.normalize('NFC');
+	// A dotless i with an accent has no precomposed form; the reader expects í.
+	return composed.replace(/ı(?=[\u0300-\u036f])/gu, 'i').replace(/ȷ(?=[\u0300-\u036f])/gu, 'j').normalize('NFC');
 }
 
 /** An http(s) URL as the browser would resolve it, or undefined for anything else. */
@@ -126,6 +231,12 @@ class Parser {
 			const ch = text[i]!;
 			const next = i + 1 < end ? text[i + 1] : undefined;
 			if (ch === '\\') {
+				const accent = readAccent(text, i, end, this.braces);
+				if (accent) {
+					buffer += accent.letter;
+					i = accent.next;
+					continue;
+				}
 				if (next !== undefined && ESCAPABLE.has(next)) {
 					buffer += next;
 					i += 2;
@@ -176,7 +287,7 @@ class Parser {
 					}
 					continue;
 				}
-				const close = next === undefined || isSpace(next) ? -1 : closeInline(text, i, end);
+				const close = next === undefined ? -1 : closeInline(text, i, end);
 				if (close !== -1) {
 					push({ type: 'inlineMath', tex: text.slice(i + 1, close) });
 					i = close + 1;
@@ -185,6 +296,16 @@ class Parser {
 					i += 1;
 				}
 				continue;
+			}
+			if (ch === '{' && next === '\\') {
+				// `{\\"o}`, `{\\aa}`: the group only keeps TeX from kerning; the reader sees the letter.
+				const close = this.braces[i]!;
+				const accent = close !== -1 && close < end ? readAccent(text, i + 1, close, this.braces) : undefined;
+				if (accent?.next === close) {
+					buffer += accent.letter;
+					i = close + 1;
+					continue;
+				}
 			}
 			if (ch === '`' && next === '`') {
 				buffer += '“';

@@ -29,7 +29,33 @@ describe('parseLatex: dollars', () => {
 		expect(parseFixture('closing-before-digit')).toEqual([text('The pair $a$5 is not math, but '), math('b'), text(' is.')]);
 	});
 
+	it('reads a lone operator between numbers as math even before a digit; prices and $a$5 stay text', () => {
+		expect(parseFixture('operator-before-digit')).toEqual([
+			text('The rate is 10.36'),
+			math('\\pm'),
+			text('0.15 Hz on a 3'),
+			math('\\times'),
+			text('3 grid, at '),
+			math('\\sim'),
+			text('5 K and '),
+			math('<'),
+			text('2 per cent; tickets cost $5 and $10, and $a$5 is no math.'),
+		]);
+	});
+
 	it('needs a non-space after the opening dollar and before the closing one', () => expectUnchanged('spaced-dollars'));
+
+	it('reads spaced dollars as math when they hold TeX markup, as arXiv abstracts write it', () => {
+		expect(parseFixture('spaced-markup')).toEqual([
+			text('Here '),
+			math(' d\\geq 1'),
+			text(', '),
+			math(' x^2 '),
+			text(' and '),
+			math(' \\mathcal{O}(n) '),
+			text(' are math; $ spaces $ and $x $ are not.'),
+		]);
+	});
 
 	it('reads $…$ as inline math, keeping the TeX as written', () => {
 		expect(parseFixture('inline-math')).toEqual([text('We set the noise to '), math('\\epsilon'), text(' and the step to '), math('t'), text('.')]);
@@ -120,6 +146,16 @@ describe('parseLatex: commands', () => {
 });
 
 describe('parseLatex: characters', () => {
+	it('turns TeX accents and letter commands into Unicode letters, with or without braces', () => {
+		expect(parseFixture('accents')).toEqual([
+			text('Balázs, Djoković and Erdős met Schrödinger in Straße: à la ôme, niño, Čech, garçon, Doğan, ångström, ørsted, naïve.'),
+		]);
+	});
+
+	it('keeps an accent with nothing to go on as written, and braces around more than one letter', () => {
+		expect(parseLatex("\\' alone, \\v{ab} and {\\'a b}")).toEqual([text("\\' alone, \\v{ab} and {á b}")]);
+	});
+
 	it("turns ``…'' into curly quotes", () => {
 		expect(parseFixture('quotes')).toEqual([text('Such “sweet spot” configurations vary.')]);
 	});
