@@ -2,7 +2,7 @@ import type { Diagnostic } from '../schemas/diagnostic.ts';
 import type { Paper, Source } from '../schemas/paper.ts';
 import { decodeSeed } from './decode-seed.ts';
 import { deriveTitle, shorten } from './derive-title.ts';
-import { latexToPlain } from './latex-plain.ts';
+import { plainText } from './latex-text.ts';
 import { normalizeText, paperId } from './normalize-text.ts';
 import { paperSlug } from './paper-slug.ts';
 import { parseSeed, type SeedAbstract } from './parse-seed.ts';
@@ -92,13 +92,12 @@ export function assemblePapers(seeds: readonly ReadSeed[]): Collection {
 		return {
 			id,
 			slug: paperSlug(derived, id),
-			// A real title is kept whole: citation tools must get it exactly.
-			title: real ? normalizeText(real) : derived,
+			...(real ? realTitle(real) : { title: derived }),
 			titleSource: real ? 'source' : 'derived',
 			paragraphs: first.paragraphs.map((p) => p.normalize('NFC')),
-			excerpt: shorten(normalizeText(latexToPlain(first.paragraphs.join(' '))), EXCERPT_CHARS),
+			excerpt: shorten(normalizeText(first.paragraphs.map(plainText).join(' ')), EXCERPT_CHARS),
 			sources,
-			authors: unique(found.flatMap((a) => a.authors)),
+			authors: unique(found.flatMap((a) => a.authors.map(authorName))),
 			categories: unique(found.flatMap((a) => (a.category ? [a.category] : []))),
 			topics: [],
 			related: [],
@@ -110,6 +109,22 @@ export function assemblePapers(seeds: readonly ReadSeed[]): Collection {
 		diagnostics: ordered.flatMap((s) => s.diagnostics),
 		stats: { files: seeds.length, abstracts, duplicatesMerged: abstracts - papers.length },
 	};
+}
+
+/**
+ * A real title (scraped or from papers.yaml) is kept whole, since citation tools must get
+ * it exactly, and read through the same LaTeX tree as the abstract: the plain text goes
+ * where only text fits, the LaTeX to the page (typeset) and to BibTeX.
+ */
+export function realTitle(written: string): Pick<Paper, 'title' | 'titleTex'> {
+	const tex = normalizeText(written);
+	const title = normalizeText(plainText(tex));
+	return title === tex || title === '' ? { title: tex } : { title, titleTex: tex };
+}
+
+/** An author's name as a reader writes it: TeX accents (`Bal\\'azs`) become letters (Balázs). */
+export function authorName(written: string): string {
+	return normalizeText(plainText(written));
 }
 
 /** Reads a whole seeds folder's files into a collection. */

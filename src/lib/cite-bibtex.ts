@@ -204,7 +204,9 @@ export function bibtexKeyword(name: string): string {
  * as the paper's own. Optional metadata (year, venue, DOI, arXiv id) is used when present.
  */
 export function bibtexEntry(paper: CitablePaper, options: CiteOptions): string {
-	const fields: [string, string][] = [['title', bibtexTitle(citedTitle(paper))]];
+	// A real title's LaTeX is kept, read as the abstract is: BibTeX styles typeset it.
+	const title = paper.titleTex === undefined ? bibtexTitle(citedTitle(paper)) : bibtexAbstract([paper.titleTex]);
+	const fields: [string, string][] = [['title', title]];
 	const authors = paper.authors.filter((name) => singleLine(name) !== '').map(bibtexName);
 	if (authors.length > 0) fields.push(['author', authors.join(' and ')]);
 	const year = present(paper.year);

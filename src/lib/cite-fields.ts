@@ -4,7 +4,7 @@ import type { Paper } from '../schemas/paper.ts';
  * What a citation reads from a paper. The bibliographic fields (year, venue, DOI, PDF,
  * arXiv) come from papers.yaml and are optional: citations work with whatever is there.
  */
-export type CitablePaper = Pick<Paper, 'id' | 'title' | 'titleSource' | 'paragraphs' | 'authors' | 'topics' | 'year' | 'venue' | 'doi' | 'pdf' | 'arxiv'>;
+export type CitablePaper = Pick<Paper, 'id' | 'title' | 'titleTex' | 'titleSource' | 'paragraphs' | 'authors' | 'topics' | 'year' | 'venue' | 'doi' | 'pdf' | 'arxiv'>;
 
 export interface CiteOptions {
 	/** The paper's page: absolute when the site's URL is known, else the path from the host root. */

@@ -11,7 +11,7 @@ import {
 	type CitablePaper,
 	type CiteOptions,
 } from './cite-fields.ts';
-import { latexToPlain } from './latex-plain.ts';
+import { plainText } from './latex-text.ts';
 
 export const RIS_CONTENT_TYPE = 'application/x-research-info-systems; charset=utf-8';
 
@@ -38,7 +38,7 @@ export function risRecord(paper: CitablePaper, options: CiteOptions): string {
 	if (year) lines.push(risLine('PY', year));
 	const venue = present(paper.venue);
 	if (venue) lines.push(risLine('T2', venue));
-	const abstract = singleLine(paper.paragraphs.map(latexToPlain).join(' '));
+	const abstract = singleLine(paper.paragraphs.map(plainText).join(' '));
 	if (abstract !== '') lines.push(risLine('AB', abstract));
 	for (const keyword of keywordNames(paper)) lines.push(risLine('KW', keyword));
 	const doi = doiName(paper.doi);

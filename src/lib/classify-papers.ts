@@ -1,12 +1,12 @@
 import type { TopicOverrides } from '../schemas/topic-overrides.ts';
 import type { Paper } from '../schemas/paper.ts';
-import { latexToPlain } from './latex-plain.ts';
+import { plainText } from './latex-text.ts';
 import { relatedPapers } from './related-papers.ts';
 import { extractTopics, type Topic } from './topics.ts';
 
 /** The text topic extraction and similarity read: a real title, then the abstract. */
 export function topicText(paper: Pick<Paper, 'title' | 'titleSource' | 'paragraphs'>): string {
-	const abstract = latexToPlain(paper.paragraphs.join('\n\n'));
+	const abstract = paper.paragraphs.map(plainText).join('\n\n');
 	return paper.titleSource === 'derived' ? abstract : `${paper.title}.\n\n${abstract}`;
 }
 

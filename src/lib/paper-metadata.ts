@@ -1,7 +1,11 @@
 import type { PapersMetadata } from '../schemas/paper-metadata.ts';
 import type { Paper } from '../schemas/paper.ts';
-import { compareByTitle } from './build-collection.ts';
-import { normalizeText } from './normalize-text.ts';
+import { authorName, compareByTitle, realTitle } from './build-collection.ts';
+
+/** A paper without its old title's LaTeX, so a plain replacement title leaves none behind. */
+function withoutTitleTex({ titleTex: _, ...paper }: Paper): Omit<Paper, 'titleTex'> {
+	return paper;
+}
 
 /**
  * Applies the user's metadata to the papers it names. A supplied title replaces the
@@ -22,9 +26,8 @@ export function applyMetadata(papers: readonly Paper[], metadata: PapersMetadata
 			const meta = metadata[paper.id];
 			if (!meta) return paper;
 			return {
-				...paper,
-				...(meta.title ? { title: normalizeText(meta.title), titleSource: 'metadata' as const } : {}),
-				...(meta.authors ? { authors: meta.authors } : {}),
+				...(meta.title ? { ...withoutTitleTex(paper), ...realTitle(meta.title), titleSource: 'metadata' as const } : paper),
+				...(meta.authors ? { authors: meta.authors.map(authorName) } : {}),
 				...(meta.year !== undefined ? { year: meta.year } : {}),
 				...(meta.venue ? { venue: meta.venue } : {}),
 				...(meta.doi ? { doi: meta.doi } : {}),

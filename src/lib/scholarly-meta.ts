@@ -1,5 +1,5 @@
 import type { Paper } from '../schemas/paper.ts';
-import { latexToPlain } from './latex-plain.ts';
+import { plainText } from './latex-text.ts';
 import { normalizeText } from './normalize-text.ts';
 
 /** Where the page lives: absolute when the site URL is known, else a path from the host root. */
@@ -34,7 +34,7 @@ export function citationTags(paper: Paper, address: PageAddress): [name: string,
 
 /** The abstract as plain text, for descriptions and structured data. */
 export function plainAbstract(paper: Pick<Paper, 'paragraphs'>): string {
-	return normalizeText(latexToPlain(paper.paragraphs.join('\n\n')));
+	return normalizeText(paper.paragraphs.map(plainText).join(' '));
 }
 
 /**

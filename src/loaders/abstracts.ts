@@ -157,9 +157,11 @@ async function syncCollection(
 		});
 	}
 	// Math that cannot be typeset is shown as its source; the warning says where to fix it.
+	let mathNotTypeset = 0;
 	for (const paper of collection.papers) {
 		const { file, line } = paper.sources[0]!;
-		for (const { tex, error } of mathProblems(paper.paragraphs)) {
+		for (const { tex, error } of mathProblems([...(paper.titleTex === undefined ? [] : [paper.titleTex]), ...paper.paragraphs])) {
+			mathNotTypeset++;
 			collection.diagnostics.push({
 				severity: 'warning',
 				file,
@@ -202,6 +204,7 @@ async function syncCollection(
 		seeds: paths.seedsDir,
 		papers: collection.papers.length,
 		...collection.stats,
+		mathNotTypeset,
 		warnings: collection.diagnostics,
 	};
 	await writeFile(join(paths.generatedDir, REPORT_FILE), `${JSON.stringify(report, null, '\t')}\n`);

@@ -11,6 +11,8 @@ export const BuildReportSchema = z.object({
 	files: z.number().int().nonnegative(),
 	abstracts: z.number().int().nonnegative(),
 	duplicatesMerged: z.number().int().nonnegative(),
+	/** Math fragments (abstracts and titles) shown as TeX source because they cannot be typeset. */
+	mathNotTypeset: z.number().int().nonnegative(),
 	warnings: z.array(DiagnosticSchema),
 });
 

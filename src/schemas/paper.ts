@@ -30,7 +30,13 @@ export const PaperSchema = z.object({
 	id: z.string().regex(/^[0-9a-f]{12}$/),
 	/** `<readable-part>-<first 8 hex of id>`; the page lives at `/papers/<slug>/`. */
 	slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+	/** Plain Unicode text: for `<title>`, meta tags, JSON, RIS, search and sorting. */
 	title: z.string().min(1),
+	/**
+	 * The real title as written, when it carries LaTeX (`$p$-adic …`): pages typeset it
+	 * and BibTeX cites it. Absent when the title is plain text, and for derived titles.
+	 */
+	titleTex: z.string().optional(),
 	titleSource: TitleSourceSchema,
 	/** The abstract as written in the seed (untrusted), one string per paragraph. */
 	paragraphs: z.array(z.string()).min(1),

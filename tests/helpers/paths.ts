@@ -12,3 +12,5 @@ export const BUNDLED_SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.u
 export const TEST_OUTPUT = fileURLToPath(new URL('../.output/', import.meta.url));
 /** A small seeds folder with hostile text, both formats, a duplicate and a bad line. */
 export const SITE_SEEDS = fileURLToPath(new URL('../fixtures/site-seeds/', import.meta.url));
+/** LaTeX as arXiv writes it: math and accents in real titles and names, operators between numbers. */
+export const REAL_LATEX_SEEDS = fileURLToPath(new URL('../fixtures/real-latex/', import.meta.url));

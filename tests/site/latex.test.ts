@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { fold, loadHtml } from '../helpers/html.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS } from '../helpers/paths.ts';
+import { BUNDLED_SEEDS, REAL_LATEX_SEEDS } from '../helpers/paths.ts';
 
 describe('LaTeX in the bundled seeds, built under a base path', () => {
 	let site: BuiltSite;
@@ -108,6 +108,91 @@ describe('LaTeX in the bundled seeds, built under a base path', () => {
 			expect(urls.length).toBeGreaterThan(0);
 			for (const url of urls) expect(url, url).toMatch(/^\/atlas\/_astro\//u);
 			expect(css).not.toContain('@import');
+		}
+	});
+});
+
+describe('LaTeX as arXiv writes it: math titles, accents, operators between numbers', () => {
+	let site: BuiltSite;
+	let rows: PaperRow[];
+	let pages: string[];
+
+	beforeAll(async () => {
+		site = await buildSiteOk({ seeds: REAL_LATEX_SEEDS, name: 'latex-real' });
+		rows = readPapersJson(site);
+		pages = (await readdir(site.outDir, { recursive: true })).filter((f) => f.endsWith('.html'));
+	});
+
+	const row = (title: string) => {
+		const found = rows.find((r) => r.title === title);
+		if (!found) throw new Error(`no paper titled "${title}"; titles: ${rows.map((r) => r.title).join(' | ')}`);
+		return found;
+	};
+
+	test('titles with math are plain Unicode where only text fits: papers.json, <title>, meta, JSON-LD, search', () => {
+		expect(rows.map((r) => r.title)).toEqual([
+			'A macro the abstract never defines',
+			'From dyadic Λ_α to Λ_α',
+			'Measured rates between numbers',
+			'p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight',
+		]);
+		const $ = loadHtml(site.read(pageFile(site, row('From dyadic Λ_α to Λ_α'))));
+		expect($('title').text()).toBe('From dyadic Λ_α to Λ_α · Abstract Atlas');
+		expect($('meta[property="og:title"]').attr('content')).toBe('From dyadic Λ_α to Λ_α');
+		const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as { headline: string };
+		expect(jsonLd.headline).toBe('From dyadic Λ_α to Λ_α');
+		expect($('h1').attr('data-pagefind-meta')).toBe('title[data-title]');
+		expect($('h1').attr('data-title')).toBe('From dyadic Λ_α to Λ_α');
+		// Citation tags need a real author and year: papers.yaml gives them for the p-adic paper.
+		const padic = loadHtml(site.read(pageFile(site, row('p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight'))));
+		expect(padic('meta[name=citation_title]').attr('content')).toBe('p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight');
+		expect(padic('meta[name=citation_author]').map((_, m) => padic(m).attr('content')).get()).toContain('Michel Benoît');
+	});
+
+	test('the h1, the home list and prev/next typeset a title’s math; BibTeX keeps the LaTeX, RIS gets text', () => {
+		const dyadic = row('From dyadic Λ_α to Λ_α');
+		const $ = loadHtml(site.read(pageFile(site, dyadic)));
+		expect($('h1 span.math > math').length).toBe(2);
+		expect(fold($('h1').text())).not.toContain('$');
+		const home = loadHtml(site.read('index.html'));
+		const link = home(`a[href="${dyadic.url}"]`);
+		expect(link.find('math').length).toBe(2);
+		const next = loadHtml(site.read(pageFile(site, row('A macro the abstract never defines'))))('a[rel=next]');
+		expect(next.find('math').length).toBe(2);
+		const padic = loadHtml(site.read(pageFile(site, row('p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight'))));
+		expect(padic('h1 math').first().text()).toBe('p');
+		const slug = dyadic.url.slice(0, -1);
+		expect(site.read(`${slug.slice(1)}.bib`)).toContain('title = {From dyadic $\\Lambda_{\\alpha}$ to $\\Lambda_{\\alpha}$}');
+		expect(site.read(`${slug.slice(1)}.ris`)).toContain('T1  - From dyadic Λ_α to Λ_α');
+	});
+
+	test('TeX accents read as letters in names and text; $\\pm$ between numbers is typeset, prices are not', () => {
+		const dyadic = loadHtml(site.read(pageFile(site, row('From dyadic Λ_α to Λ_α'))));
+		expect(fold(dyadic('.abstract').text())).toContain('of Schrödinger type');
+		expect(fold(dyadic('.abstract').text())).toContain('following Djoković and Erdős.');
+		expect(dyadic('a[href*="/authors/"]').map((_, a) => dyadic(a).text()).get()).toContain('Balázs, Csaba');
+		const padic = loadHtml(site.read(pageFile(site, row('p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight'))));
+		expect(padic('a[href*="/authors/"]').map((_, a) => padic(a).text()).get()).toContain('Michel Benoît');
+		const rates = loadHtml(site.read(pageFile(site, row('Measured rates between numbers'))));
+		expect(rates('.abstract math').map((_, m) => rates(m).text()).get()).toEqual(['±', '×', '∼']);
+		expect(fold(rates('.abstract').text())).toContain('tickets cost $5 and $10 at the door.');
+		const macro = loadHtml(site.read(pageFile(site, row('A macro the abstract never defines'))));
+		expect(fold(macro('.abstract').text())).toContain('the naïve ångström bound of Østergaard.');
+	});
+
+	test('math that cannot be typeset shows its source, is warned about by file and line, and counted once', () => {
+		const macro = loadHtml(site.read(pageFile(site, row('A macro the abstract never defines'))));
+		expect(macro('.abstract code.math-error').text()).toBe('$\\GLtwo(q)$');
+		expect(site.log).toContain('author-page.txt:26: cannot typeset the math "$\\GLtwo(q)$"');
+		expect(site.log).toContain('1 math fragment shown as TeX source');
+	});
+
+	test('no page shows raw LaTeX outside the Cite block, except the one fragment that cannot be typeset', () => {
+		for (const page of pages) {
+			const $ = loadHtml(site.read(page));
+			$('script, style, template, .cite, code.math-error').remove();
+			const text = $('body').text();
+			for (const raw of ['$\\', '\\Lambda', "\\'", '\\"', '\\H{', '$p$']) expect(text.includes(raw), `${page} shows ${raw}`).toBe(false);
 		}
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reportBuild } from '../../src/integrations/atlas.ts';
 import type { BuildReport } from '../../src/schemas/build-report.ts';
 
-const clean: BuildReport = { seeds: '/seeds', papers: 3, files: 2, abstracts: 4, duplicatesMerged: 1, warnings: [] };
+const clean: BuildReport = { seeds: '/seeds', papers: 3, files: 2, abstracts: 4, duplicatesMerged: 1, mathNotTypeset: 0, warnings: [] };
 const warned: BuildReport = { ...clean, warnings: [{ severity: 'warning', file: 'a.txt', line: 7, message: 'this "Abstract:" line has no text' }] };
 
 function logger() {

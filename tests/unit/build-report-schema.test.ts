@@ -7,6 +7,7 @@ const report = {
 	files: 2,
 	abstracts: 4,
 	duplicatesMerged: 1,
+	mathNotTypeset: 0,
 	warnings: [{ severity: 'warning', file: 'a.txt', line: 2, message: 'this "Abstract:" line has no text' }],
 };
 

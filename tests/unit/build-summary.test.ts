@@ -9,6 +9,7 @@ const report = (papers: number, files: number, duplicatesMerged: number, warning
 	files,
 	abstracts: papers + duplicatesMerged,
 	duplicatesMerged,
+	mathNotTypeset: 0,
 	warnings: Array.from({ length: warnings }, () => warning),
 });
 const NO_SITE = '; no site URL (set ATLAS_SITE), so canonical links, sitemap and feed are left out';
@@ -35,5 +36,11 @@ describe('summaryLine', () => {
 
 	it('does not mention the site URL when there is one', () => {
 		expect(summaryLine(report(2, 1, 0, 0), 'https://atlas.example.org')).not.toContain('ATLAS_SITE');
+	});
+
+	it('counts the math shown as TeX source once, after the warnings that name each fragment', () => {
+		expect(summaryLine({ ...report(3, 1, 0, 2), mathNotTypeset: 2 }, 'https://atlas.example.org')).toBe(
+			'Abstract Atlas: 3 papers built, 1 file read, 0 duplicates merged, 2 warnings, 2 math fragments shown as TeX source.',
+		);
 	});
 });

@@ -12,6 +12,15 @@ describe('applyMetadata', () => {
 		expect(second).toBe(b);
 	});
 
+	it('reads a title with math as plain text, keeping its LaTeX for the page and BibTeX; names lose their TeX accents', () => {
+		const paper = makePaper({ id: 'aaaaaaaaaaaa', title: 'Old', titleTex: 'Old $x$' });
+		const [withMath] = applyMetadata([paper], { aaaaaaaaaaaa: { title: 'From dyadic $\\Lambda_{\\alpha}$', authors: ["C. Bal\\'azs"] } }, 'papers.yaml');
+		expect(withMath).toMatchObject({ title: 'From dyadic Λ_α', titleTex: 'From dyadic $\\Lambda_{\\alpha}$', authors: ['C. Balázs'] });
+		const [plain] = applyMetadata([paper], { aaaaaaaaaaaa: { title: 'A plain title' } }, 'papers.yaml');
+		expect(plain).toMatchObject({ title: 'A plain title' });
+		expect(plain).not.toHaveProperty('titleTex');
+	});
+
 	it('refuses an id that names no paper, naming the file and the fix', () => {
 		expect(() => applyMetadata([makePaper()], { cccccccccccc: { year: 2020 } }, 'papers.yaml')).toThrow(/papers\.yaml: "cccccccccccc": no paper has this id\. Use the "id" of a paper in papers\.json/u);
 	});
