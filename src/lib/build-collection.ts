@@ -4,8 +4,8 @@ import { decodeSeed } from './decode-seed.ts';
 import { deriveTitle, shorten } from './derive-title.ts';
 import { latexToPlain } from './latex-plain.ts';
 import { normalizeText, paperId } from './normalize-text.ts';
-import { paperSlug } from './paper-slug.ts';
 import { parseSeed, type SeedAbstract } from './parse-seed.ts';
+import { slugV1 } from './slug-rule-v1.ts';
 
 /** A seed file as read from disk: its path relative to the seeds folder, and its bytes. */
 export interface SeedFile {
@@ -91,7 +91,8 @@ export function assemblePapers(seeds: readonly ReadSeed[]): Collection {
 		const real = found.find((a) => a.title)?.title;
 		return {
 			id,
-			slug: paperSlug(derived, id),
+			// Never from `derived`: a better shown title must not move a permanent URL.
+			slug: slugV1(first.paragraphs, id),
 			// A real title is kept whole: citation tools must get it exactly.
 			title: real ? normalizeText(real) : derived,
 			titleSource: real ? 'source' : 'derived',
