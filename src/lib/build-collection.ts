@@ -87,7 +87,8 @@ export function assemblePapers(seeds: readonly ReadSeed[]): Collection {
 		}
 	}
 	const papers = [...byId].map(([id, { first, sources, found }]): Paper => {
-		const derived = deriveTitle(first.paragraphs);
+		const plain = normalizeText(latexToPlain(first.paragraphs.join(' ')));
+		const derived = deriveTitle(plain);
 		const real = found.find((a) => a.title)?.title;
 		return {
 			id,

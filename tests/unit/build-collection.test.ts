@@ -185,6 +185,12 @@ describe('buildCollection: identity and order', () => {
 		expect(paperWith(after, 'Deep models').sources).toEqual([{ file: 'renamed/zz-last.txt', line: 2 }]);
 	});
 
+	it('derives a title from the plain text of a LaTeX abstract', () => {
+		const seed = 'Abstract:We introduce \\textbf{TexNet}, a $\\beta$-model for \\emph{fast} inference. Yes.\n';
+		const [paper] = buildCollection([{ file: 'latex.txt', bytes: Buffer.from(seed) }]).papers;
+		expect(paper?.title).toBe('TexNet: A β-model for fast inference');
+	});
+
 	it('lists papers in case-insensitive title order', () => {
 		const { papers } = build('title-order.txt');
 		expect(papers.map((p) => p.title)).toEqual([

@@ -63,6 +63,7 @@ describe('the frozen slug rule', () => {
 	it('against a title that changed: the page keeps its v1 slug', () => {
 		const abstract = 'In this paper, we study the stability of training. More follows.';
 		const [paper] = buildCollection([{ file: 'a.txt', bytes: Buffer.from(`Abstract:${abstract}\n`) }]).papers;
+		expect(paper?.title).toBe('The stability of training');
 		expect(paper?.slug).toBe(`we-study-the-stability-of-training-${paper?.id.slice(0, 8)}`);
 	});
 });
