@@ -54,7 +54,7 @@ const RESEARCH_PARTICIPLE =
 	/\s+(?:is|are|was|were|has\s+been|have\s+been|will\s+be|can\s+be)\s+(?:\w+ly\s+)?(?:presented|studied|investigated|considered|discussed|proposed|described|analy[sz]ed|derived|calculated|computed|examined|reported|developed|introduced|measured|obtained|explored|reviewed|constructed|performed|carried\s+out|given|addressed|evaluated|determined|established|demonstrated|treated|formulated|outlined|summari[sz]ed|simulated|modell?ed|estimated|tested|extended|generali[sz]ed|revisited|characteri[sz]ed|classified|identified|detected|observed|made|undertaken|conducted|provided|compared|solved|defined)\b/iu;
 /** "This paper studies X", "The present work is devoted to X", "The aim of this paper is to study X". */
 const DOCUMENT_SUBJECT =
-	/^(?:this|the\s+present|our|the\s+current)\s+(?:\w+\s+)?(?:paper|article|work|letter|note|thesis|report|study|review|contribution|talk|manuscript|chapter|survey|lecture|proceeding|dissertation|essay|investigation|analysis|research)s?\s+(?:\w+ly\s+)?(?:is\s+(?:devoted|dedicated|concerned|aimed|focused)\s+(?:to|with|on|at)|deals\s+with|focuses\s+on|aims\s+(?:to|at)|reports\s+on|is\s+about|concerns|[a-z]+s)\s+/iu;
+	/^(?:this|the\s+present|our|the\s+current)\s+(?:\w+\s+)?(?:paper|article|work|letter|note|thesis|report|study|review|contribution|talk|manuscript|chapter|survey|lecture|proceeding|dissertation|essay|investigation|analysis|research)s?\s+(?:\w+ly\s+)?(?:is\s+(?:devoted|dedicated|concerned|aimed|focused)\s+(?:to|with|on|at)|deals\s+with|focuses\s+on|aims\s+(?:to|at)|reports\s+on|is\s+about|concerns|(?!(?:has|is|was|does|as|its|this|thus)\b)[a-z]+s)\s+/iu;
 const AIM_SUBJECT = /^(?:the|our)\s+(?:main\s+)?(?:aim|purpose|goal|objective|object|intention|subject|topic|focus)\s+of\s+(?:this|the\s+present|our)\s+\w+\s+is\s+(?:to\s+)?/iu;
 /** "It is shown that X", "It is well known that X". */
 const IMPERSONAL = /^it\s+(?:is|was|has\s+been)\s+(?:\w+\s+)?(?:shown|proved|proven|found|demonstrated|argued|known|established|suggested|believed|observed|expected|pointed\s+out|noted)\s+that\s+/iu;
@@ -74,7 +74,7 @@ const CLAUSE_BOUNDARY = new RegExp(
 		String.raw`\s[-–—]\s`,
 		String.raw`,\s*(?:which|where|whereby|whose|who|while|whereas|thus|hence|therefore|so\s+that|leading|allowing|enabling|showing|yielding|giving|resulting|providing|making|namely|i\.e\.|e\.g\.|and\s+(?:we|it|they|this|these|show|find|obtain|discuss|compare|derive|use|apply|study|present|propose|argue|explain|investigate|analy[sz]e|demonstrate|calculate|compute|determine|estimate|test|perform|identify|extend|prove|construct|describe|conclude|give|provide|predict|suggest)\b)`,
 		String.raw`\s(?:which|whereby|in\s+order\s+to|so\s+as\s+to|so\s+that|such\s+that|aiming|in\s+an\s+attempt)\s`,
-		String.raw`\sand\s(?:we|then|also|show|shows|find|finds|obtain|discuss|compare|derive|use|apply|study|present|propose|argue|explain|investigate|analy[sz]e|demonstrate|calculate|compute|determine|estimate|test|perform|identify|extend|prove|construct|describe|conclude|give|provide|predict|suggest)\b`,
+		String.raw`\sand\s(?:we|then|also|(?:show|find|obtain|discuss|compare|derive|use|apply|stud(?:y|ie)|present|propose|argue|explain|investigate|analy[sz]e|demonstrate|calculate|compute|determine|estimate|test|perform|identify|extend|prove|construct|describe|conclude|give|provide|predict|suggest)(?:s|es|d|ed)?)\b`,
 		String.raw`\s\(\s*(?:see|cf\.|e\.g\.|i\.e\.|for|as|which)\b`,
 	].join('|'),
 	'iu',
@@ -89,7 +89,8 @@ const PRONOUN = /\b(?:them|it|they)\b/iu;
 const CUT_BEFORE =
 	/^(?:in|with|for|on|at|from|under|using|via|through|within|across|between|by|during|near|beyond|into|over|towards?|as|against|without|based|due|when|where|after|before|up|to)$/iu;
 /** A cut must not leave these at the end: "of", "the", "and" ask for more. */
-const CANNOT_END = /^(?:of|the|a|an|and|or|its|their|his|her|our|this|these|those|that|to|some|each|every|two|three|both|new|very|non|such)$/iu;
+const CANNOT_END =
+	/^(?:of|the|a|an|and|or|its|their|his|her|our|this|these|those|that|to|some|each|every|two|three|both|new|very|non|such|in|on|at|for|with|by|from|into|as|than|via|between|is|are|was|were|be|been|can|may)$/iu;
 
 /**
  * Most seeds carry no title, but a page, a tab and a citation need one. A reader

@@ -130,6 +130,13 @@ describe('deriveTitle: what the paper does, not "we"', () => {
 		);
 	});
 
+	it('ends where a clause about the phrase begins, never on a preposition', () => {
+		expect(deriveTitle('We consider an atom-field coupled system, in which the field is damped. More.')).toBe('An atom-field coupled system');
+		expect(deriveTitle('This paper describes the telescope hardware and software and discusses the quality of the data.')).toBe(
+			'The telescope hardware and software',
+		);
+	});
+
 	it('never starts with a phrase a title cannot start with', () => {
 		const openings = ['(Abridged) ', '[Abridged] ', 'In this paper we study ', 'In this letter, we show that ', 'Here we report ', 'We consider ', 'Using simulations, we find that '];
 		fc.assert(
