@@ -63,7 +63,7 @@ const IMPERSONAL = /^it\s+(?:is|was|has\s+been)\s+(?:\w+\s+)?(?:shown|proved|pro
  * a title that starts with one dangles, so the main clause after the comma is used.
  */
 const DANGLING_OPENER =
-	/^(?:although|though|while|whereas|since|because|as|if|when|whenever|once|after|before|unlike|despite|given|using|based|by|motivated|inspired|following|within|for|in|on|to|with|from|through|via|under|starting|combining|taking|assuming|considering|applying|employing|exploiting|building|extending|recently|traditionally|however|moreover|furthermore|additionally|finally|thus|hence|therefore|consequently|nevertheless|nonetheless|instead|indeed|here|now|first|second|third|lastly|then|also|next|specifically|in\s+particular|in\s+addition|in\s+contrast|for\s+example|for\s+instance|\w+ly)\b/iu;
+	/^(?:although|though|while|whereas|since|because|as|if|when|whenever|once|after|before|unlike|despite|given|using|based|by|motivated|inspired|following|within|for|in|on|to|with|from|through|via|under|over|among|along|across|around|beyond|throughout|against|upon|at|starting|combining|taking|assuming|considering|applying|employing|exploiting|building|extending|recently|traditionally|however|moreover|furthermore|additionally|finally|thus|hence|therefore|consequently|nevertheless|nonetheless|instead|indeed|here|now|first|second|third|lastly|then|also|next|specifically|in\s+particular|in\s+addition|in\s+contrast|for\s+example|for\s+instance|\w+ly)\b/iu;
 /**
  * Where a noun phrase ends and a clause about it begins: a relative clause, a purpose,
  * a result, or a second verb ("and show that …").
@@ -72,10 +72,11 @@ const CLAUSE_BOUNDARY = new RegExp(
 	[
 		String.raw`[;:]\s`,
 		String.raw`\s[-–—]\s`,
+		String.raw`,\s*(?:\w+\s+){0,2}(?:to|of|in|on|by|for|with|from|at|through|under)\s+(?:which|whom|whose)\b`,
 		String.raw`,\s*(?:which|where|whereby|whose|who|while|whereas|thus|hence|therefore|so\s+that|leading|allowing|enabling|showing|yielding|giving|resulting|providing|making|namely|i\.e\.|e\.g\.|and\s+(?:we|it|they|this|these|show|find|obtain|discuss|compare|derive|use|apply|study|present|propose|argue|explain|investigate|analy[sz]e|demonstrate|calculate|compute|determine|estimate|test|perform|identify|extend|prove|construct|describe|conclude|give|provide|predict|suggest)\b)`,
 		String.raw`\s(?:which|whereby|in\s+order\s+to|so\s+as\s+to|so\s+that|such\s+that|aiming|in\s+an\s+attempt)\s`,
 		String.raw`\sand\s(?:we|then|also|(?:show|find|obtain|discuss|compare|derive|use|apply|stud(?:y|ie)|present|propose|argue|explain|investigate|analy[sz]e|demonstrate|calculate|compute|determine|estimate|test|perform|identify|extend|prove|construct|describe|conclude|give|provide|predict|suggest)(?:s|es|d|ed)?)\b`,
-		String.raw`\s\(\s*(?:see|cf\.|e\.g\.|i\.e\.|for|as|which)\b`,
+		String.raw`\s\(\s*(?:see|cf\.|e\.g\.|i\.e\.|for|as|which)(?!\w)`,
 	].join('|'),
 	'iu',
 );
@@ -83,8 +84,8 @@ const CLAUSE_BOUNDARY = new RegExp(
 const NOUN_PHRASE_BOUNDARY = /\s(?:that|is|are|was|were|has|have|can|could|will|would|may|might)\s/iu;
 /** "this result", "these equations", "it": meaningless without the sentence before, so not a title. */
 const REFERS_BACK = /^(?:that\s+)?(?:this|these|those|such|it|them|they|its|their|the\s+above|the\s+latter|the\s+former|the\s+same)\b/iu;
-/** A title never says "them" or "it": the thing meant is named in another sentence. */
-const PRONOUN = /\b(?:them|it|they)\b/iu;
+/** A title never says "them", "it" or "the above": the thing meant is named in another sentence. */
+const PRONOUN = /\b(?:them|it|they|above|aforementioned|latter|former)\b/iu;
 /** A phrase may be cut before these words: what follows only narrows what comes before. */
 const CUT_BEFORE =
 	/^(?:in|with|for|on|at|from|under|using|via|through|within|across|between|by|during|near|beyond|into|over|towards?|as|against|without|based|due|when|where|after|before|up|to)$/iu;
@@ -109,17 +110,18 @@ export function deriveTitle(plainText: string): string {
 		const named = namedContribution(sentence);
 		if (named) return shorten(tidy(named));
 	}
-	let referringAim: string | undefined;
+	let weakAim: string | undefined;
 	for (const sentence of sentences) {
 		const aim = aimOf(sentence);
 		if (!aim || wordCount(aim) < 2) continue;
 		const title = finish(aim, /^that\s/iu.test(aim) ? 'statement' : 'phrase');
 		// "The answer", "This result": too little to tell one paper from another
 		if (wordCount(title) >= MIN_AIM_WORDS && !REFERS_BACK.test(title) && !PRONOUN.test(title)) return title;
-		referringAim ??= title;
+		weakAim ??= title;
 	}
 	const first = sentences.map(mainClause).find((s) => s && wordCount(s) >= 2) ?? withoutOpener(sentences[0] ?? text);
-	if (referringAim && /^(?:we|I)\s/iu.test(first)) return referringAim;
+	// Better a weak aim than a title that starts with "We"
+	if (weakAim && /^(?:we|I)\s/iu.test(first)) return weakAim;
 	// A title that starts where the abstract starts keeps the author's case ("p-adic", "banana").
 	return finish(first, 'statement', text.startsWith(first));
 }
@@ -199,7 +201,7 @@ function objectOfVerbPhrase(phrase: string): string | undefined {
 }
 
 function objectAfterVerb(rest: string, verb: string): string | undefined {
-	let object = rest;
+	let object = rest.replace(/^(?:(?:here|also|briefly|further|then|now|first|again|\w+ly),?\s+)+/iu, '');
 	const words = object.split(' ');
 	if (PARTICLE.test(words[0] ?? '')) object = words.slice(1).join(' ');
 	if (STATEMENT_VERB.test(verb) && !/^that\s/iu.test(object) && /^(?:how|why|what|whether|when|where|there)\b/iu.test(object) === false) {
@@ -245,7 +247,7 @@ function withoutOpener(sentence: string): string {
 function finish(candidate: string, kind: 'phrase' | 'statement', keepCase = false): string {
 	let phrase = candidate.trim().replace(/[.!?]+$/u, '');
 	if (kind === 'phrase' || /^that\s/iu.test(phrase)) {
-		const isStatement = /^that\s/iu.test(phrase);
+		const isStatement = /^(?:that|how|why|whether|when|where|what)\s/iu.test(phrase);
 		phrase = phrase.replace(/^that\s+/iu, '');
 		phrase = cutAt(phrase, CLAUSE_BOUNDARY);
 		const opened = mainClause(phrase);
@@ -255,7 +257,7 @@ function finish(candidate: string, kind: 'phrase' | 'statement', keepCase = fals
 	} else {
 		phrase = cutAt(cutAt(phrase, CLAUSE_BOUNDARY), /,\s(?:and|but|so|yet)\s/u);
 	}
-	phrase = limitWords(tidy(withoutOpener(phrase)));
+	phrase = tidy(limitWords(tidy(withoutOpener(phrase))));
 	return shorten(keepCase ? phrase : capitalize(phrase)) || UNTITLED;
 }
 
@@ -271,11 +273,11 @@ function cutAt(phrase: string, boundary: RegExp): string {
 function limitWords(phrase: string): string {
 	const words = phrase.split(' ');
 	if (words.length <= MAX_TITLE_WORDS) return phrase;
-	for (let end = MAX_TITLE_WORDS; end >= MIN_TITLE_WORDS; end--) {
-		const next = words[end] ?? '';
-		const last = (words[end - 1] ?? '').replace(/[,;:]$/u, '');
-		if ((CUT_BEFORE.test(next) || /[,;:]$/u.test(words[end - 1] ?? '')) && !CANNOT_END.test(last)) {
-			return words.slice(0, end).join(' ').replace(/[,;:]$/u, '');
+	// A comma is a stronger boundary than a preposition, so it is tried first.
+	for (const boundary of [(end: number) => /[,;:]$/u.test(words[end - 1] ?? ''), (end: number) => CUT_BEFORE.test(words[end] ?? '')]) {
+		for (let end = MAX_TITLE_WORDS; end >= MIN_TITLE_WORDS; end--) {
+			const last = (words[end - 1] ?? '').replace(/[,;:]$/u, '');
+			if (boundary(end) && !CANNOT_END.test(last)) return words.slice(0, end).join(' ').replace(/[,;:]$/u, '');
 		}
 	}
 	return `${words.slice(0, MAX_TITLE_WORDS).join(' ').replace(/[,;:]$/u, '')}…`;

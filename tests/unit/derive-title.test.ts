@@ -137,6 +137,18 @@ describe('deriveTitle: what the paper does, not "we"', () => {
 		);
 	});
 
+	it('skips an aim that only points back ("the above results") and adverbs before a particle', () => {
+		expect(deriveTitle('Spin chains are simple. We give a generalization of the above results. We report here on quantum spin chains with defects.')).toBe(
+			'Quantum spin chains with defects',
+		);
+	});
+
+	it('cuts before a relative clause that starts with a preposition', () => {
+		expect(deriveTitle('Here, we develop a coating method for dense packing, central to which is a polymer. More.')).toBe(
+			'A coating method for dense packing',
+		);
+	});
+
 	it('never starts with a phrase a title cannot start with', () => {
 		const openings = ['(Abridged) ', '[Abridged] ', 'In this paper we study ', 'In this letter, we show that ', 'Here we report ', 'We consider ', 'Using simulations, we find that '];
 		fc.assert(
