@@ -4,8 +4,8 @@ import { decodeSeed } from './decode-seed.ts';
 import { deriveTitle, shorten } from './derive-title.ts';
 import { plainText } from './latex-text.ts';
 import { normalizeText, paperId } from './normalize-text.ts';
-import { paperSlug } from './paper-slug.ts';
 import { parseSeed, type SeedAbstract } from './parse-seed.ts';
+import { slugV1 } from './slug-rule-v1.ts';
 
 /** A seed file as read from disk: its path relative to the seeds folder, and its bytes. */
 export interface SeedFile {
@@ -87,15 +87,18 @@ export function assemblePapers(seeds: readonly ReadSeed[]): Collection {
 		}
 	}
 	const papers = [...byId].map(([id, { first, sources, found }]): Paper => {
-		const derived = deriveTitle(first.paragraphs);
+		// Title and excerpt read the abstract as the page shows it: one LaTeX reader.
+		const plain = normalizeText(first.paragraphs.map(plainText).join(' '));
+		const derived = deriveTitle(plain);
 		const real = found.find((a) => a.title)?.title;
 		return {
 			id,
-			slug: paperSlug(derived, id),
+			// Never from `derived`: a better shown title must not move a permanent URL.
+			slug: slugV1(first.paragraphs, id),
 			...(real ? realTitle(real) : { title: derived }),
 			titleSource: real ? 'source' : 'derived',
 			paragraphs: first.paragraphs.map((p) => p.normalize('NFC')),
-			excerpt: shorten(normalizeText(first.paragraphs.map(plainText).join(' ')), EXCERPT_CHARS),
+			excerpt: shorten(plain, EXCERPT_CHARS),
 			sources,
 			authors: unique(found.flatMap((a) => a.authors.map(authorName))),
 			categories: unique(found.flatMap((a) => (a.category ? [a.category] : []))),

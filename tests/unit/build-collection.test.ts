@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EXCERPT_CHARS, buildCollection, compareByTitle, type Collection } from '../../src/lib/build-collection.ts';
-import { deriveTitle } from '../../src/lib/derive-title.ts';
-import { paperSlug } from '../../src/lib/paper-slug.ts';
+import { slugV1 } from '../../src/lib/slug-rule-v1.ts';
 import { PaperSchema } from '../../src/schemas/paper.ts';
 import { readFixtureSeed } from '../helpers/fixtures.ts';
 
@@ -71,7 +70,7 @@ describe('buildCollection: papers', () => {
 		expect(paper.authors).toEqual(['Mei, Jian-Ping']);
 		expect(paper.categories).toEqual(['Machine Learning']);
 		expect(paper.sources).toEqual([{ file: 'author-page.txt', line: 12 }]);
-		expect(paper.slug).toBe(paperSlug(deriveTitle(paper.paragraphs), paper.id));
+		expect(paper.slug).toBe(slugV1(paper.paragraphs, paper.id));
 		expect(paper.slug).not.toContain('defense');
 	});
 
@@ -184,6 +183,12 @@ describe('buildCollection: identity and order', () => {
 		const identity = (c: Collection) => c.papers.map(({ id, slug, title }) => ({ id, slug, title }));
 		expect(identity(after)).toEqual(identity(before));
 		expect(paperWith(after, 'Deep models').sources).toEqual([{ file: 'renamed/zz-last.txt', line: 2 }]);
+	});
+
+	it('derives a title from the plain text of a LaTeX abstract', () => {
+		const seed = 'Abstract:We introduce \\textbf{TexNet}, a $\\beta$-model for \\emph{fast} inference. Yes.\n';
+		const [paper] = buildCollection([{ file: 'latex.txt', bytes: Buffer.from(seed) }]).papers;
+		expect(paper?.title).toBe('TexNet: A β-model for fast inference');
 	});
 
 	it('lists papers in case-insensitive title order', () => {
