@@ -20,10 +20,10 @@ describe('a small fixture seeds folder', () => {
 	test('papers.json lists every paper once, in title order, with the contract fields', () => {
 		expect(rows.map((r) => r.title)).toEqual([
 			'A Study of Careful Parsing',
-			'Café au lait is written with composed and decomposed accents: Café should still read as café',
+			'Café au lait is written with composed and decomposed accents',
 			'Duplicated Across Files',
 			'HostileNet: A probe',
-			"import fs from 'node:fs'; export const pwned = fs.readdirSync('/'); This abstract starts with an…",
+			"import fs from 'node:fs'",
 		]);
 		for (const row of rows) {
 			expect(Object.keys(row).slice(0, 6)).toEqual(['id', 'title', 'titleSource', 'url', 'sources', 'topics']);

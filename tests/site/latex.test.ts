@@ -39,7 +39,7 @@ describe('LaTeX in the bundled seeds, built under a base path', () => {
 	});
 
 	test('\\textit{yes} is emphasis, \\textbf is strong', () => {
-		const $ = paper('Recent years have witnessed the vulnerability');
+		const $ = paper('The inherent diffusion property of gradient perturbation protection');
 		expect($('.abstract').html()).toContain('<em>yes</em>');
 		expect($('.abstract em').first().text()).toBe('is it possible to deactivate existing protection mechanisms by removing the perturbation inside the gradients?');
 		const distfl = paper('DistFL');
@@ -89,7 +89,7 @@ describe('LaTeX in the bundled seeds, built under a base path', () => {
 		const home = stylesheets(loadHtml(site.read('index.html')));
 		expect(home.length).toBeGreaterThan(0);
 		const withMath = rows.filter((row) => loadHtml(site.read(pageFile(site, row)))('.math').length > 0);
-		expect(withMath.map((row) => row.title.slice(0, 12)).sort()).toEqual(['(AR)^2: A si', 'Arena: An en', 'Federated Sh', 'GIDM: A two-']);
+		expect(withMath.map((row) => row.title.slice(0, 12)).sort()).toEqual(['(AR)²: A sim', 'Arena: An en', 'Federated Sh', 'GIDM: A two-']);
 		for (const row of rows) {
 			const $ = loadHtml(site.read(pageFile(site, row)));
 			const hrefs = stylesheets($);
