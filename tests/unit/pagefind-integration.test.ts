@@ -33,7 +33,8 @@ describe('indexSite', () => {
 		pagefind.createIndex.mockResolvedValue({ errors: [], index });
 		const { lines, logger } = fakeLogger();
 		await indexSite({ dir, logger });
-		expect(index.addDirectory).toHaveBeenCalledWith({ path: '/srv/site/dist/' });
+		expect(pagefind.createIndex).toHaveBeenCalledWith({ maxFragments: 5000 });
+		expect(index.addDirectory).toHaveBeenCalledWith({ path: '/srv/site/dist/', glob: 'papers/*/index.html' });
 		expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: '/srv/site/dist/pagefind' });
 		expect(lines).toHaveLength(1);
 		expect(lines[0]).toMatch(/^info Search: indexed 39 pages in \d+ ms\.$/u);
