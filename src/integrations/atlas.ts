@@ -1,9 +1,16 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, HookParameters } from 'astro';
 import { summaryLine } from '../lib/build-summary.ts';
-import { REPORT_FILE } from '../lib/project-paths.ts';
+import { BIBTEX_CONTENT_TYPE } from '../lib/cite-bibtex.ts';
+import { RIS_CONTENT_TYPE } from '../lib/cite-ris.ts';
+import { paperFiles, type SiteAddress, type SiteFile } from '../lib/paper-files.ts';
+import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/project-paths.ts';
+import { normalizeBase } from '../lib/site-config.ts';
+import type { Paper } from '../schemas/paper.ts';
 import { BuildReportSchema, type BuildReport } from '../schemas/build-report.ts';
 
 export interface AtlasIntegrationOptions {
@@ -45,6 +52,7 @@ export function paperChunk(id: string, generatedDir: string): string | undefined
 export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegration {
 	let generatedDir = '';
 	let site: string | undefined;
+	let address: SiteAddress = { base: '/', site: undefined };
 	return {
 		name: 'abstract-atlas',
 		hooks: {
@@ -68,12 +76,85 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 			},
 			'astro:config:done': ({ config }) => {
 				site = config.site;
+				address = { base: normalizeBase(config.base), site: config.site };
 			},
-			'astro:build:done': ({ logger }) => {
+			'astro:server:setup': ({ server }) => {
+				// Short links and citation files are written by the build, not routed: the dev
+				// server serves the same bytes from the loader's latest export.
+				server.middlewares.use((request, response, next) => {
+					const file = request.url === undefined ? undefined : devPaperFile(request.url, resolve(generatedDir, PAPERS_EXPORT_FILE), address);
+					if (file) send(response, file);
+					else next();
+				});
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				const started = performance.now();
+				const written = await writeSiteFiles(fileURLToPath(dir), paperFiles(readPapers(resolve(generatedDir, PAPERS_EXPORT_FILE)), address));
+				logger.info(`Wrote ${written} short links and citation files in ${Math.round(performance.now() - started)} ms.`);
 				reportBuild({ logger }, readReport(resolve(generatedDir, REPORT_FILE)), site, options.strict);
 			},
 		},
 	};
+}
+
+/** The loader's export of the collection; it wrote it, so its shape is the schema's. */
+function readPapers(path: string): Paper[] {
+	try {
+		return JSON.parse(readFileSync(path, 'utf8')) as Paper[];
+	} catch (error) {
+		throw new Error(`The abstracts loader left no readable collection at ${path}; delete .astro/ and the generated folder, then build again.`, {
+			cause: error,
+		});
+	}
+}
+
+/** Files written a batch at a time: all at once would hold tens of thousands of handles open. */
+const WRITE_BATCH = 64;
+
+/** Writes files into the build folder, creating their folders; returns how many. */
+export async function writeSiteFiles(outDir: string, files: Iterable<SiteFile>): Promise<number> {
+	let batch: Promise<void>[] = [];
+	let count = 0;
+	for (const { path, body } of files) {
+		const target = join(outDir, path);
+		batch.push(mkdir(dirname(target), { recursive: true }).then(() => writeFile(target, body)));
+		count++;
+		if (batch.length === WRITE_BATCH) {
+			await Promise.all(batch);
+			batch = [];
+		}
+	}
+	await Promise.all(batch);
+	return count;
+}
+
+const CONTENT_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', bib: BIBTEX_CONTENT_TYPE, ris: RIS_CONTENT_TYPE };
+
+/** The dev server's copy of the export, read again only when the loader has rewritten it. */
+let devExport: { mtimeMs: number; files: Map<string, string> } | undefined;
+
+/** The short link or citation file a dev request asks for, from the loader's latest export. */
+function devPaperFile(url: string, exportPath: string, address: SiteAddress): SiteFile | undefined {
+	const path = decodeURIComponent(new URL(url, 'http://localhost').pathname);
+	if (!path.startsWith(address.base)) return undefined;
+	const inSite = path.slice(address.base.length).replace(/^(p\/[0-9a-f]{12}\/)$/u, '$1index.html');
+	if (!/^(?:p\/[0-9a-f]{12}\/index\.html|papers\/[a-z0-9-]+\.(?:bib|ris))$/u.test(inSite)) return undefined;
+	let mtimeMs: number;
+	try {
+		mtimeMs = statSync(exportPath).mtimeMs;
+	} catch {
+		return undefined;
+	}
+	if (devExport?.mtimeMs !== mtimeMs) {
+		devExport = { mtimeMs, files: new Map([...paperFiles(readPapers(exportPath), address)].map((file) => [file.path, file.body])) };
+	}
+	const body = devExport.files.get(inSite);
+	return body === undefined ? undefined : { path: inSite, body };
+}
+
+function send(response: ServerResponse, file: SiteFile): void {
+	response.setHeader('Content-Type', CONTENT_TYPES[file.path.split('.').at(-1) ?? ''] ?? 'application/octet-stream');
+	response.end(file.body);
 }
 
 function readReport(path: string): BuildReport {

@@ -8,7 +8,7 @@ import { assemblePapers, readSeed, type ReadSeed } from '../lib/build-collection
 import { classifyPapers } from '../lib/classify-papers.ts';
 import { applyMetadata } from '../lib/paper-metadata.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/generated-mdx.ts';
-import { REPORT_FILE } from '../lib/project-paths.ts';
+import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/project-paths.ts';
 import { mathProblems } from '../lib/typeset-math.ts';
 import { PaperSchema } from '../schemas/paper.ts';
 import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../schemas/paper-metadata.ts';
@@ -208,6 +208,7 @@ async function syncCollection(
 		warnings: collection.diagnostics,
 	};
 	await writeFile(join(paths.generatedDir, REPORT_FILE), `${JSON.stringify(report, null, '\t')}\n`);
+	await writeFile(join(paths.generatedDir, PAPERS_EXPORT_FILE), JSON.stringify(collection.papers));
 }
 
 /** Seed text quoted for a terminal: control characters are escaped so they cannot drive it. */

@@ -39,6 +39,16 @@ describe('astro dev follows the seeds folder', () => {
 		const page = await (await fetch(`${server.origin}/`)).text();
 		expect(page).toContain('GammaNet');
 
+		// Short links and citation files are files of the build, served in dev from the loader's export.
+		const [row] = (await (await fetch(`${server.origin}/papers.json`)).json()) as PaperRow[];
+		const short = await fetch(`${server.origin}/p/${row!.id}/`);
+		expect(short.headers.get('content-type')).toContain('text/html');
+		expect(await short.text()).toContain(`url=${row!.url}`);
+		const bib = await fetch(`${server.origin}${row!.url.slice(0, -1)}.bib`);
+		expect(bib.headers.get('content-type')).toContain('application/x-bibtex');
+		expect(await bib.text()).toContain(`@misc{atlas:${row!.id},`);
+		expect(await (await fetch(`${server.origin}${row!.url.slice(0, -1)}.ris`)).text()).toMatch(/^TY {2}- GEN/u);
+
 		await rm(join(seeds, 'first.txt'));
 		expect(await eventually(titles, (t) => t.length === 0)).toEqual([]);
 		expect(server.log()).not.toMatch(/Could not reload/u);
