@@ -21,6 +21,9 @@ export default defineConfig({
 	// Inside the project, not node_modules/.astro: a second checkout that links node_modules
 	// then keeps its own build cache.
 	cacheDir: './.astro/cache',
+	// Paper pages whose cacheKey (everything the page shows) is unchanged are reused on a
+	// rebuild; see src/lib/page-cache-key.ts.
+	experimental: { incrementalBuild: true },
 	vite: {
 		build: {
 			// Scripts stay files under /_astro/, never inlined however small: pages carry no
