@@ -100,7 +100,7 @@ export function assemblePapers(seeds: readonly ReadSeed[]): Collection {
 			paragraphs: first.paragraphs.map((p) => p.normalize('NFC')),
 			excerpt: shorten(plain, EXCERPT_CHARS),
 			sources,
-			authors: unique(found.flatMap((a) => a.authors.map(authorName))),
+			authors: unique(found.flatMap((a) => a.authors.map(plainName))),
 			categories: unique(found.flatMap((a) => (a.category ? [a.category] : []))),
 			topics: [],
 			related: [],
@@ -125,8 +125,8 @@ export function realTitle(written: string): Pick<Paper, 'title' | 'titleTex'> {
 	return title === tex || title === '' ? { title: tex } : { title, titleTex: tex };
 }
 
-/** An author's name as a reader writes it: TeX accents (`Bal\\'azs`) become letters (Balázs). */
-export function authorName(written: string): string {
+/** An author's name or a venue as a reader writes it: TeX accents (`Bal\\'azs`, `D{\\'e}cembre`) become letters. */
+export function plainName(written: string): string {
 	return normalizeText(plainText(written));
 }
 

@@ -26,6 +26,7 @@ const STYLE_COMMANDS = new Map<string, 'emphasis' | 'strong'>([
 	['emph', 'emphasis'],
 	['textbf', 'strong'],
 ]);
+const CITE_COMMANDS = new Set(['cite', 'citep', 'citet', 'citealp', 'citealt']);
 const ESCAPABLE = new Set(['$', '%', '&', '_', '#', '{', '}']);
 const NO_BREAK_SPACE = '\u00a0';
 
@@ -163,7 +164,10 @@ function accentBase(text: string, from: number, end: number, braces: Int32Array)
 function readAccent(text: string, i: number, end: number, braces: Int32Array): { letter: string; next: number } | undefined {
 	const symbol = text[i + 1];
 	if (symbol !== undefined && !isLetter(symbol) && ACCENT_MARKS.has(symbol)) {
-		const found = accentBase(text, i + 2, end, braces);
+		// An accent's argument skips spaces, as TeX's does: `Petojevi\\' c` is Petojević.
+		let from = i + 2;
+		while (text[from] === ' ' && from + 1 < end) from++;
+		const found = accentBase(text, from, end, braces);
 		return found && { letter: accented(found.base, symbol), next: found.next };
 	}
 	let nameEnd = i + 1;
@@ -255,6 +259,12 @@ class Parser {
 				const style = STYLE_COMMANDS.get(name);
 				if (argument && style && depth < MAX_DEPTH) {
 					push({ type: style, children: this.parse(argument.open + 1, argument.close, depth + 1) });
+					i = argument.close + 1;
+					continue;
+				}
+				if (argument && CITE_COMMANDS.has(name)) {
+					// Citation keys point into a bibliography the abstract does not have; a reader sees them bracketed.
+					buffer += `[${text.slice(argument.open + 1, argument.close).trim()}]`;
 					i = argument.close + 1;
 					continue;
 				}

@@ -1,6 +1,6 @@
 import type { PapersMetadata } from '../schemas/paper-metadata.ts';
 import type { Paper } from '../schemas/paper.ts';
-import { authorName, compareByTitle, realTitle } from './build-collection.ts';
+import { compareByTitle, plainName, realTitle } from './build-collection.ts';
 
 /** A paper without its old title's LaTeX, so a plain replacement title leaves none behind. */
 function withoutTitleTex({ titleTex: _, ...paper }: Paper): Omit<Paper, 'titleTex'> {
@@ -27,9 +27,9 @@ export function applyMetadata(papers: readonly Paper[], metadata: PapersMetadata
 			if (!meta) return paper;
 			return {
 				...(meta.title ? { ...withoutTitleTex(paper), ...realTitle(meta.title), titleSource: 'metadata' as const } : paper),
-				...(meta.authors ? { authors: meta.authors.map(authorName) } : {}),
+				...(meta.authors ? { authors: meta.authors.map(plainName) } : {}),
 				...(meta.year !== undefined ? { year: meta.year } : {}),
-				...(meta.venue ? { venue: meta.venue } : {}),
+				...(meta.venue ? { venue: plainName(meta.venue) } : {}),
 				...(meta.doi ? { doi: meta.doi } : {}),
 				...(meta.pdf ? { pdf: meta.pdf } : {}),
 				...(meta.arxiv ? { arxiv: meta.arxiv } : {}),

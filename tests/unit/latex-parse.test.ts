@@ -152,8 +152,16 @@ describe('parseLatex: characters', () => {
 		]);
 	});
 
+	it('lets an accent skip spaces before its letter, as TeX does', () => {
+		expect(parseLatex("A. Petojevi\\' c and \\' E")).toEqual([text('A. Petojević and É')]);
+	});
+
+	it('shows citation keys in brackets: the abstract has no bibliography to link them to', () => {
+		expect(parseLatex('devices \\cite{glu1, glu2},\\citep{pss1} and \\cite x')).toEqual([text('devices [glu1, glu2],[pss1] and \\cite x')]);
+	});
+
 	it('keeps an accent with nothing to go on as written, and braces around more than one letter', () => {
-		expect(parseLatex("\\' alone, \\v{ab} and {\\'a b}")).toEqual([text("\\' alone, \\v{ab} and {á b}")]);
+		expect(parseLatex("\\v{ab} and {\\'a b}, and at the end \\'")).toEqual([text("\\v{ab} and {á b}, and at the end \\'")]);
 	});
 
 	it("turns ``…'' into curly quotes", () => {
