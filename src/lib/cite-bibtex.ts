@@ -227,6 +227,37 @@ export function bibtexEntry(paper: CitablePaper, options: CiteOptions): string {
 	return `@misc{${citeKey(paper)},\n${fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n')}\n}\n`;
 }
 
+/**
+ * Papers per part of the collection's BibTeX. One file for 50,000 papers would be about
+ * 90 MB, over what static hosts take (Cloudflare Pages: 25 MiB a file); 10,000 entries
+ * stay near 20 MB.
+ */
+export const BIBTEX_PART_SIZE = 10_000;
+
+/** One file of the collection's BibTeX: `papers.bib`, then `papers-2.bib`, … */
+export interface BibtexPart {
+	/** File name without `.bib`. */
+	name: string;
+	text: string;
+}
+
+/**
+ * The collection's BibTeX in parts of at most `size` entries, in title order. Up to
+ * `size` papers it is one `papers.bib`, exactly collectionBibtex; above, `papers.bib`
+ * starts with a `@comment` naming the other parts, so whoever downloads it learns of them.
+ */
+export function collectionBibtexParts<P extends CitablePaper>(papers: readonly P[], urlOf: (paper: P) => string, size = BIBTEX_PART_SIZE): BibtexPart[] {
+	const sorted = [...papers].sort(compareByTitle);
+	const count = Math.max(1, Math.ceil(sorted.length / size));
+	const name = (i: number) => (i === 0 ? 'papers' : `papers-${i + 1}`);
+	return Array.from({ length: count }, (_, i) => {
+		const text = collectionBibtex(sorted.slice(i * size, (i + 1) * size), urlOf);
+		if (count === 1 || i > 0) return { name: name(i), text };
+		const others = Array.from({ length: count - 1 }, (_, j) => `${name(j + 1)}.bib`).join(', ');
+		return { name: name(i), text: `@comment{Part 1 of ${count} of this collection's entries, in title order; the others are ${others}.}\n\n${text}` };
+	});
+}
+
 /** Every paper's entry, in title order, separated by blank lines: the site's `papers.bib`. */
 export function collectionBibtex<P extends CitablePaper>(papers: readonly P[], urlOf: (paper: P) => string): string {
 	return [...papers]

@@ -17,6 +17,7 @@ import {
 	bibtexVerbatim,
 	bracesBalance,
 	collectionBibtex,
+	collectionBibtexParts,
 } from '../../src/lib/cite-bibtex.ts';
 import { DERIVED_TITLE_NOTE, type CitablePaper } from '../../src/lib/cite-fields.ts';
 import { dangerousText, PROPERTY_SEED } from '../helpers/dangerous-text.ts';
@@ -330,4 +331,22 @@ describe('bibtexAbstract and environments', () => {
 			expect(written).toContain('\\textbackslash{}');
 		},
 	);
+});
+
+describe('collectionBibtexParts', () => {
+	const papers = ['C', 'A', 'B', 'E', 'D'].map((title) => makePaper({ title }));
+	const url = (paper: { slug: string }) => `/papers/${paper.slug}/`;
+
+	it('is one papers.bib, exactly the collection, up to the part size', () => {
+		expect(collectionBibtexParts(papers, url, 5)).toEqual([{ name: 'papers', text: collectionBibtex(papers, url) }]);
+		expect(collectionBibtexParts([], url, 5)).toEqual([{ name: 'papers', text: '' }]);
+	});
+
+	it('splits in title order past the part size, and papers.bib names the other parts', () => {
+		const parts = collectionBibtexParts(papers, url, 2);
+		expect(parts.map((p) => p.name)).toEqual(['papers', 'papers-2', 'papers-3']);
+		expect(parts[0]!.text.startsWith("@comment{Part 1 of 3 of this collection's entries, in title order; the others are papers-2.bib, papers-3.bib.}\n\n")).toBe(true);
+		const titles = parts.map((p) => [...p.text.matchAll(/title = \{\[(\w)\]\}/gu)].map((m) => m[1]).join(''));
+		expect(titles).toEqual(['AB', 'CD', 'E']);
+	});
 });
