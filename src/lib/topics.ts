@@ -4,6 +4,7 @@ import model from 'wink-eng-lite-web-model';
 import type { TopicOverrides } from '../schemas/topic-overrides.ts';
 import { generalFrequency } from './general-english.ts';
 import { fallbackSlug } from './taxonomy.ts';
+import { applyParentOverrides, deriveParents, type TreeOptions } from './topic-tree.ts';
 
 /** One paper as topic extraction sees it: its id and its plain text. */
 export interface TopicInput {
@@ -15,14 +16,16 @@ export interface TopicInput {
 export interface Topic {
 	slug: string;
 	name: string;
-	/** Ids of the papers under this topic, sorted. */
+	/** Ids of the papers under this topic, sorted; a parent's include its subtopics' papers. */
 	papers: string[];
+	/** Slug of the broader topic this one is a subtopic of (see topic-tree.ts). */
+	parent?: string;
 }
 
 export interface TopicAssignment {
 	/** Sorted by paper count (descending), then name. */
 	topics: Topic[];
-	/** Per paper id: topic slugs, most relevant first. */
+	/** Per paper id: topic slugs, most relevant first; a subtopic's parent follows it. */
 	byPaper: Map<string, string[]>;
 	/** Slugs that the overrides name but that no phrase of the collection has. */
 	unknownSlugs: string[];
@@ -101,7 +104,7 @@ const ACRONYM_IN_PARENS = /\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*?)s?\)/gu;
  * collection. Every topic has at least two papers and every paper at most six topics.
  * The same input always gives the same output.
  */
-export function extractTopics(papers: readonly TopicInput[], overrides: TopicOverrides = {}): TopicAssignment {
+export function extractTopics(papers: readonly TopicInput[], overrides: TopicOverrides = {}, options: TreeOptions = {}): TopicAssignment {
 	const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const acronyms = collectAcronyms(sorted.map((p) => p.text));
 	let phraseMap = userPhrases(overrides);
@@ -239,24 +242,45 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	fileStrays(byPaper, vectors, coherenceBaseline * (n >= COHERENCE_MIN_PAPERS ? STRAY_MIN_SIMILARITY : 1));
 
 	const members = new Map<string, string[]>();
-	for (const paper of sorted) for (const key of byPaper.get(paper.id)!) members.set(key, [...(members.get(key) ?? []), paper.id]);
+	for (const paper of sorted) for (const key of byPaper.get(paper.id)!) members.get(key)?.push(paper.id) ?? members.set(key, [paper.id]);
 	const names = new Map([...candidates].map((key) => [key, overrideName(key, overrides, phraseMap) ?? displayName(key, surfaces.get(key), acronyms)]));
 	const slugs = new Map([...candidates].map((key) => [key, topicSlug(key)]));
+	const leaves = [...candidates].map((key) => ({ slug: slugs.get(key)!, papers: members.get(key) ?? [] }));
+	const parentOf = applyParentOverrides(deriveParents(leaves, n, options), overrides.parent ?? {}, new Set(leaves.map((t) => t.slug)));
+
+	// A paper under a subtopic is under its parent too, right after it; at most six in all.
+	const slugsByPaper = new Map<string, string[]>();
+	for (const [id, keys] of byPaper) {
+		const list: string[] = [];
+		for (const key of keys) {
+			const slug = slugs.get(key)!;
+			const parent = parentOf.get(slug);
+			const needed = (list.includes(slug) ? 0 : 1) + (parent && !list.includes(parent) ? 1 : 0);
+			if (list.length + needed > MAX_TOPICS_PER_PAPER) break;
+			if (!list.includes(slug)) list.push(slug);
+			if (parent && !list.includes(parent)) list.push(parent);
+		}
+		slugsByPaper.set(id, list);
+	}
+	const papersOf = new Map<string, string[]>();
+	for (const paper of sorted) for (const slug of slugsByPaper.get(paper.id)!) papersOf.get(slug)?.push(paper.id) ?? papersOf.set(slug, [paper.id]);
 	const topics: Topic[] = [...candidates]
-		.map((key) => ({
-			slug: slugs.get(key)!,
-			name: names.get(key)!,
-			papers: members.get(key) ?? [],
-		}))
+		.map((key) => {
+			const slug = slugs.get(key)!;
+			const parent = parentOf.get(slug);
+			return { slug, name: names.get(key)!, papers: papersOf.get(slug) ?? [], ...(parent ? { parent } : {}) };
+		})
+		.filter((topic) => topic.papers.length > 0)
 		.sort((a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name, 'en') || (a.slug < b.slug ? -1 : 1));
 	const referenced = [
 		...Object.keys(overrides.rename ?? {}),
 		...Object.entries(overrides.merge ?? {}).flat(2),
 		...(overrides.hide ?? []),
+		...Object.entries(overrides.parent ?? {}).flat(),
 	];
 	return {
 		topics,
-		byPaper: new Map([...byPaper].map(([id, keys]) => [id, keys.map((key) => slugs.get(key)!)])),
+		byPaper: slugsByPaper,
 		unknownSlugs: [...new Set(referenced.filter((slug) => !known.has(slug)))].sort(),
 	};
 }
@@ -683,7 +707,7 @@ function containersOf(candidates: Set<string>): Map<string, string[]> {
 				const sub = words.slice(i, i + size).join(' ');
 				if (!candidates.has(sub) || seen.has(sub)) continue;
 				seen.add(sub);
-				containers.set(sub, [...(containers.get(sub) ?? []), longer]);
+				containers.get(sub)?.push(longer) ?? containers.set(sub, [longer]);
 			}
 		}
 	}

@@ -12,7 +12,7 @@ function messageFor(text: string, file?: string): string {
 	throw new Error(`parseTopicOverrides accepted ${JSON.stringify(text)}`);
 }
 
-const ALLOWED = 'Allowed in topics.yaml: rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], add: [{ name, phrases: [phrase, …] }].';
+const ALLOWED = 'Allowed in topics.yaml: rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], parent: { child-slug: parent-slug }, add: [{ name, phrases: [phrase, …] }].';
 
 describe('parseTopicOverrides: valid files', () => {
 	it('reads rename, merge, hide and add', () => {
