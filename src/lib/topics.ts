@@ -181,7 +181,7 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	// The fallback for papers no chosen topic fits: any subject they share, however broad.
 	const hidden = new Set(overrides.hide ?? []);
 	const pool = new Set(candidates);
-	for (const [key, docs] of documents) if (docs.size >= minimum && !hidden.has(topicSlug(key)) && namesASubject(key, judge, 0)) pool.add(key);
+	for (const [key, docs] of documents) if (docs.size >= minimum && namesASubject(key, judge, 0) && !(hidden.size > 0 && hidden.has(topicSlug(key)))) pool.add(key);
 	candidates = selectTopics(candidates, documents, totals, termFrequencies, phraseMap, coherence);
 
 	// Assign each paper its best topics, then drop topics left with too few papers, until stable.
@@ -421,7 +421,7 @@ function coherenceOf(
 		else {
 			// The phrase's own words are left out: they make its papers alike by definition.
 			const own = new Set(key.split(/[ -]/u));
-			const related = (dim: string) => wordsOfKey(dim).some((w) => own.has(w));
+			const related = (dim: string) => own.has(dim) || (dim.includes('-') && wordsOfKey(dim).some((w) => own.has(w)));
 			const sum = new Map<string, number>();
 			let left = 0;
 			for (const id of ids) {
