@@ -29,37 +29,34 @@ interface TreeTopic {
 
 /**
  * Parent slug per child slug, derived from the topics' papers. Linear in the collection:
- * only the few broad topics (at most 1 / PARENT_MIN_SHARE of them) are compared with the others.
+ * only the broad topics (fewer than 1 / PARENT_MIN_SHARE × six of them, since a paper has
+ * at most six topics) are compared with the others.
  */
 export function deriveParents(topics: readonly TreeTopic[], paperCount: number, options: TreeOptions = {}): Map<string, string> {
 	const parents = new Map<string, string>();
 	if (paperCount < (options.parentMinPapers ?? PARENT_MIN_PAPERS)) return parents;
-	const broad = topics.filter((t) => t.papers.length > PARENT_MIN_SHARE * paperCount);
-	const broadSlugs = new Set(broad.map((t) => t.slug));
-	/** Best parent so far per child: the broad topic holding most of its papers. */
-	const best = new Map<string, { parent: string; inside: number }>();
-	const childrenOf = new Map<string, string[]>();
+	// Largest first: a broad topic claims the narrower topics inside it; a parent is never a
+	// child, and a child never becomes a parent.
+	const broad = topics
+		.filter((t) => t.papers.length > PARENT_MIN_SHARE * paperCount)
+		.sort((a, b) => b.papers.length - a.papers.length || (a.slug < b.slug ? -1 : 1));
+	const isParent = new Set<string>();
 	for (const parent of broad) {
+		if (parents.has(parent.slug)) continue;
 		const own = new Set(parent.papers);
 		const children: string[] = [];
+		const covered = new Set<string>();
 		for (const child of topics) {
-			if (broadSlugs.has(child.slug) || child.papers.length >= parent.papers.length) continue;
+			if (child.slug === parent.slug || isParent.has(child.slug) || parents.has(child.slug) || child.papers.length >= parent.papers.length) continue;
 			let inside = 0;
 			for (const id of child.papers) if (own.has(id)) inside++;
 			if (inside < CHILD_INSIDE_SHARE * child.papers.length) continue;
 			children.push(child.slug);
-			const current = best.get(child.slug);
-			if (!current || inside > current.inside || (inside === current.inside && parent.slug < current.parent)) best.set(child.slug, { parent: parent.slug, inside });
+			for (const id of child.papers) if (own.has(id)) covered.add(id);
 		}
-		childrenOf.set(parent.slug, children);
-	}
-	const bySlug = new Map(topics.map((t) => [t.slug, t]));
-	for (const parent of broad) {
-		const own = new Set(parent.papers);
-		const covered = new Set<string>();
-		for (const child of childrenOf.get(parent.slug)!) for (const id of bySlug.get(child)!.papers) if (own.has(id)) covered.add(id);
-		if (covered.size < PARENT_COVERED_SHARE * own.size) continue;
-		for (const child of childrenOf.get(parent.slug)!) if (best.get(child)?.parent === parent.slug) parents.set(child, parent.slug);
+		if (children.length === 0 || covered.size < PARENT_COVERED_SHARE * own.size) continue;
+		isParent.add(parent.slug);
+		for (const child of children) parents.set(child, parent.slug);
 	}
 	return parents;
 }

@@ -181,7 +181,7 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	// The fallback for papers no chosen topic fits: any subject they share, however broad.
 	const hidden = new Set(overrides.hide ?? []);
 	const pool = new Set(candidates);
-	for (const [key, docs] of documents) if (docs.size >= minimum && namesASubject(key, judge, 0) && !(hidden.size > 0 && hidden.has(topicSlug(key)))) pool.add(key);
+	for (const [key, docs] of documents) if (docs.size >= minimum && namesASubject(key, judge, Number.NEGATIVE_INFINITY) && !(hidden.size > 0 && hidden.has(topicSlug(key)))) pool.add(key);
 	candidates = selectTopics(candidates, documents, totals, termFrequencies, phraseMap, coherence);
 
 	// Assign each paper its best topics, then drop topics left with too few papers, until stable.
@@ -432,7 +432,8 @@ function coherenceOf(
 			}
 			let squared = 0;
 			for (const v of sum.values()) squared += v * v;
-			value = (squared - (k - left)) / (k * (k - 1)) / baseline;
+			// Rounding can leave a hair below zero where papers share nothing else.
+			value = Math.max(0, (squared - (k - left)) / (k * (k - 1)) / baseline);
 		}
 		cache.set(key, value);
 		return value;
