@@ -205,10 +205,12 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 		}
 		return best;
 	};
-	const prune = (allowed: Set<string>, ids: readonly string[]) => {
+	/** A paper without a specific topic takes one broader subject only: its best. */
+	const assignOne = (keys: readonly { key: string }[], allowed: Set<string>) => assign(keys, allowed).slice(0, 1);
+	const prune = (allowed: Set<string>, ids: readonly string[], pick = assign) => {
 		for (;;) {
 			const counts = new Map<string, number>();
-			for (const id of ids) for (const key of assign(ranked.get(id)!, allowed)) counts.set(key, (counts.get(key) ?? 0) + 1);
+			for (const id of ids) for (const key of pick(ranked.get(id)!, allowed)) counts.set(key, (counts.get(key) ?? 0) + 1);
 			const tooSmall = [...allowed].filter((key) => (counts.get(key) ?? 0) < (phraseMap.has(key) ? 1 : minimum));
 			if (tooSmall.length === 0) return;
 			for (const key of tooSmall) allowed.delete(key);
@@ -219,8 +221,9 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	prune(specific, everyone);
 	const uncoveredBy = (allowed: Set<string>, ids: readonly string[]) => ids.filter((id) => assign(ranked.get(id)!, allowed).length === 0);
 
-	// Papers that no chosen topic fits share broader subjects among themselves: each takes the
-	// subject it shares with most such papers, and they (only they) take the subjects so chosen.
+	// Papers that no chosen topic fits share broader subjects among themselves: each picks the
+	// subject it shares with most such papers, then takes the best of the subjects so picked.
+	// One only: a broad subject files such a paper, it does not describe it.
 	const fallbacks = new Set<string>();
 	const chooseFallbacks = (uncovered: readonly string[]) => {
 		const shares = new Map<string, number>();
@@ -230,13 +233,13 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 			for (const { key } of ranked.get(id)!) if ((shares.get(key) ?? 0) >= minimum && (best === undefined || shares.get(key)! > shares.get(best)!)) best = key;
 			if (best) fallbacks.add(best);
 		}
-		prune(fallbacks, uncovered);
+		prune(fallbacks, uncovered, assignOne);
 	};
 	chooseFallbacks(uncoveredBy(specific, everyone));
 	const byPaper = new Map<string, string[]>();
 	for (const [id, keys] of ranked) {
 		const own = assign(keys, specific);
-		byPaper.set(id, own.length > 0 ? own : assign(keys, fallbacks));
+		byPaper.set(id, own.length > 0 ? own : assignOne(keys, fallbacks));
 	}
 	candidates = new Set([...specific, ...fallbacks]);
 	fileStrays(byPaper, vectors, coherenceBaseline * (n >= COHERENCE_MIN_PAPERS ? STRAY_MIN_SIMILARITY : 1));
