@@ -835,6 +835,8 @@ function displayName(key: string, forms: Map<string, number> | undefined, acrony
 
 /** From COHERENCE_MIN_PAPERS up, a stray paper is filed only this many times closer than two random papers. */
 export const STRAY_MIN_SIMILARITY = 2;
+/** ...and at least this share of the mean similarity of two of the topic's own papers. */
+export const STRAY_WITHIN_SHARE = 0.5;
 
 /**
  * A paper that shares no subject with any other paper is filed under the topic whose
@@ -846,17 +848,29 @@ function fileStrays(byPaper: Map<string, string[]>, vectors: Map<string, Map<str
 	const members = new Map<string, string[]>();
 	for (const [id, keys] of byPaper) for (const key of keys) members.get(key)?.push(id) ?? members.set(key, [id]);
 	const index = new Map<string, { key: string; weight: number }[]>();
+	/** Per topic: the mean similarity of two of its papers. */
+	const within = new Map<string, number>();
 	for (const [key, ids] of members) {
 		const centroid = new Map<string, number>();
 		for (const id of ids) for (const [word, weight] of vectors.get(id)!) centroid.set(word, (centroid.get(word) ?? 0) + weight / ids.length);
-		for (const [word, weight] of centroid) index.get(word)?.push({ key, weight }) ?? index.set(word, [{ key, weight }]);
+		let squared = 0;
+		for (const [word, weight] of centroid) {
+			squared += weight * weight;
+			index.get(word)?.push({ key, weight }) ?? index.set(word, [{ key, weight }]);
+		}
+		const k = ids.length;
+		within.set(key, k > 1 ? (k * k * squared - k) / (k * (k - 1)) : 0);
 	}
 	for (const [id, keys] of byPaper) {
 		if (keys.length > 0) continue;
 		const scores = new Map<string, number>();
 		for (const [word, weight] of vectors.get(id)!) for (const entry of index.get(word) ?? []) scores.set(entry.key, (scores.get(entry.key) ?? 0) + weight * entry.weight);
 		let best: string | undefined;
-		for (const [key, score] of scores) if (best === undefined || score > scores.get(best)! || (score === scores.get(best)! && key < best)) best = key;
-		if (best !== undefined && scores.get(best)! >= minimum) byPaper.set(id, [best]);
+		for (const [key, score] of scores) {
+			// As close to the topic's papers as they are to one another, give or take STRAY_WITHIN_SHARE.
+			if (score < minimum || score < STRAY_WITHIN_SHARE * within.get(key)!) continue;
+			if (best === undefined || score > scores.get(best)! || (score === scores.get(best)! && key < best)) best = key;
+		}
+		if (best !== undefined) byPaper.set(id, [best]);
 	}
 }
