@@ -100,9 +100,11 @@ const ACRONYM_IN_PARENS = /\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*?)s?\)/gu;
 /**
  * Derives a topic taxonomy from the collection's own text, with no configuration:
  * recurring noun phrases (2–3 words, stop words and academic boilerplate removed,
- * plurals folded) and acronyms the collection defines, scored by TF-IDF across the
- * collection. Every topic has at least two papers and every paper at most six topics.
- * The same input always gives the same output.
+ * plurals folded) and acronyms the collection defines that name a subject of the field
+ * (namesASubject, coherenceOf), scored by TF-IDF across the collection, with broad
+ * topics made parents of narrower ones in a large collection (topic-tree.ts; `options`
+ * lowers the size threshold, for tests). Every topic has at least two papers and every
+ * paper at most six topics. The same input always gives the same output.
  */
 export function extractTopics(papers: readonly TopicInput[], overrides: TopicOverrides = {}, options: TreeOptions = {}): TopicAssignment {
 	const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
