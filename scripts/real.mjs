@@ -4,6 +4,9 @@
 //
 // Usage: npm run real [-- <file.csv>] [-- --keep]
 //   default file: ../shared/real/arxiv-2007-04.csv (see its README for the fields)
+//        npm run real -- --scale 4
+//   times topic extraction alone (no build) on the records, then on them repeated 4 times
+//   with varied text (sentences rotated, word pairs swapped), to check it grows linearly.
 //
 // The first half of the records becomes `Abstract:` lines (50 to a file), so their titles
 // are derived; the second half becomes scraped author pages (50 blocks to a file) with the
@@ -22,7 +25,11 @@ import { paperId } from '../src/lib/normalize-text.ts';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
-	options: { out: { type: 'string', default: join(root, 'tests/.output/real') }, 'no-build': { type: 'boolean', default: false } },
+	options: {
+		out: { type: 'string', default: join(root, 'tests/.output/real') },
+		'no-build': { type: 'boolean', default: false },
+		scale: { type: 'string' },
+	},
 });
 const csvPath = resolve(positionals[0] ?? join(root, '../shared/real/arxiv-2007-04.csv'));
 const work = resolve(values.out);
@@ -83,6 +90,44 @@ function makeSeeds(records) {
 	}
 	writeFileSync(join(seedsDir, 'papers.yaml'), yaml.dump(metadata, { lineWidth: -1, sortKeys: true }));
 	return { derived, scraped };
+}
+
+/**
+ * Copy k of a text: its sentences rotated by k and, in each sentence, the word pairs
+ * starting at k mod 2 swapped. Not a duplicate, yet the same vocabulary.
+ */
+function varied(text, k) {
+	const sentences = text.split(/(?<=[.!?])\s+/u);
+	const rotated = [...sentences.slice(k % sentences.length), ...sentences.slice(0, k % sentences.length)];
+	return rotated
+		.map((sentence) => {
+			const words = sentence.split(' ');
+			for (let i = k % 2; i + 1 < words.length; i += 2) [words[i], words[i + 1]] = [words[i + 1], words[i]];
+			return words.join(' ');
+		})
+		.join(' ');
+}
+
+/** Times extractTopics alone on the records, then on `scale` varied copies of them. */
+async function timeExtraction(records, scale) {
+	if (!Number.isInteger(scale) || scale < 1) throw new Error(`--scale wants a whole number of copies, got ${values.scale}`);
+	const { extractTopics } = await import('../src/lib/topics.ts');
+	const { latexToPlain } = await import('../src/lib/latex-plain.ts');
+	const half = Math.ceil(records.length / 2);
+	const inputs = records.map((r, i) => {
+		const abstract = latexToPlain(paragraphsOf(r.abstract).join('\n\n'));
+		return { id: r.id.trim(), text: i < half ? abstract : `${oneLine(r.title)}.\n\n${abstract}` };
+	});
+	const time = (papers) => {
+		const started = performance.now();
+		const { topics } = extractTopics(papers);
+		return { seconds: (performance.now() - started) / 1000, topics: topics.length };
+	};
+	time(inputs); // warm up: the tagger's model, the word lists, the JIT
+	const one = time(inputs);
+	const many = time(Array.from({ length: scale }, (_, k) => inputs.map((p) => (k === 0 ? p : { id: `${p.id}-${k}`, text: varied(p.text, k) }))).flat());
+	console.log(`extraction 1×: ${one.seconds.toFixed(1)} s for ${inputs.length} papers (${one.topics} topics)`);
+	console.log(`extraction ${scale}×: ${many.seconds.toFixed(1)} s for ${inputs.length * scale} papers (${many.topics} topics); ${(many.seconds / one.seconds).toFixed(1)} times the 1× time`);
 }
 
 function build() {
@@ -188,6 +233,10 @@ function measure(records, log) {
 
 const records = parse(readFileSync(csvPath), { columns: true, skip_empty_lines: true });
 console.log(`${records.length} records from ${csvPath}`);
+if (values.scale !== undefined) {
+	await timeExtraction(records, Number(values.scale));
+	process.exit(0);
+}
 makeSeeds(records);
 let seconds = Number.NaN;
 let log = existsSync(join(work, 'build.log')) ? readFileSync(join(work, 'build.log'), 'utf8') : '';

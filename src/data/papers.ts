@@ -2,7 +2,7 @@ import type { PaginateFunction } from 'astro';
 import { getCollection } from 'astro:content';
 import { compareByTitle } from '../lib/build-collection.ts';
 import { absoluteUrl, paperPath } from '../lib/site-paths.ts';
-import { groupByTerm, type TaxonomyKind, type Term } from '../lib/taxonomy.ts';
+import { groupByTerm, termTree, type TaxonomyKind, type Term } from '../lib/taxonomy.ts';
 import type { Paper } from '../schemas/paper.ts';
 
 /**
@@ -46,11 +46,21 @@ export const PAGE_SIZE = 50;
  * `/<kind>/<slug>/`, then `/<kind>/<slug>/2/`, …
  */
 export async function termStaticPaths(kind: TaxonomyKind, paginate: PaginateFunction) {
-	return (await allTerms(kind)).flatMap((term) =>
-		paginate(term.papers, {
+	const terms = await allTerms(kind);
+	const summary = (term: Term) => ({ slug: term.slug, name: term.name, count: term.papers.length });
+	const children = new Map(termTree(terms).map((node) => [node.term.slug, node.children.map(summary)]));
+	const bySlug = new Map(terms.map((term) => [term.slug, term]));
+	return terms.flatMap((term) => {
+		const parent = term.parent ? bySlug.get(term.parent) : undefined;
+		return paginate(term.papers, {
 			params: { slug: term.slug },
-			props: { term: { slug: term.slug, name: term.name, count: term.papers.length } },
+			props: {
+				term: summary(term),
+				/** Subtopics, listed with their counts before the papers. */
+				children: children.get(term.slug) ?? [],
+				parent: parent ? summary(parent) : undefined,
+			},
 			pageSize: PAGE_SIZE,
-		}),
-	);
+		});
+	});
 }

@@ -23,14 +23,17 @@ export function classifyPapers(
 		papers.map((p) => ({ id: p.id, text: texts.get(p.id)! })),
 		overrides,
 	);
-	const names = new Map(topics.map((t) => [t.slug, t.name]));
+	const bySlug = new Map(topics.map((t) => [t.slug, t]));
 	const related = relatedPapers(papers.map((p) => ({ id: p.id, text: texts.get(p.id)!, topics: byPaper.get(p.id) ?? [] })));
 	return {
 		topics,
 		unknownSlugs,
 		papers: papers.map((p) => ({
 			...p,
-			topics: (byPaper.get(p.id) ?? []).map((slug) => ({ slug, name: names.get(slug)! })),
+			topics: (byPaper.get(p.id) ?? []).map((slug) => {
+				const { name, parent } = bySlug.get(slug)!;
+				return parent ? { slug, name, parent } : { slug, name };
+			}),
 			related: related.get(p.id) ?? [],
 		})),
 	};

@@ -52,10 +52,13 @@ export interface TermIndexEntry {
 	/** Path from the host root, including the base. */
 	url: string;
 	count: number;
+	/** topics.json only: the slug of the broader topic this one is a subtopic of, or null. */
+	parent?: string | null;
 }
 
 export function termIndexEntry(term: Term, kind: TaxonomyKind, base: string): TermIndexEntry {
-	return { slug: term.slug, name: term.name, url: termPath(base, kind, term.slug), count: term.papers.length };
+	const entry = { slug: term.slug, name: term.name, url: termPath(base, kind, term.slug), count: term.papers.length };
+	return kind === 'topics' ? { ...entry, parent: term.parent ?? null } : entry;
 }
 
 /** JSON as the site writes it: tab-indented, one trailing newline. */

@@ -2,7 +2,9 @@ import slugify from '@sindresorhus/slugify';
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { TopicOverrides } from '../schemas/topic-overrides.ts';
+import { generalFrequency } from './general-english.ts';
 import { fallbackSlug } from './taxonomy.ts';
+import { applyParentOverrides, deriveParents, type TreeOptions } from './topic-tree.ts';
 
 /** One paper as topic extraction sees it: its id and its plain text. */
 export interface TopicInput {
@@ -14,14 +16,16 @@ export interface TopicInput {
 export interface Topic {
 	slug: string;
 	name: string;
-	/** Ids of the papers under this topic, sorted. */
+	/** Ids of the papers under this topic, sorted; a parent's include its subtopics' papers. */
 	papers: string[];
+	/** Slug of the broader topic this one is a subtopic of (see topic-tree.ts). */
+	parent?: string;
 }
 
 export interface TopicAssignment {
 	/** Sorted by paper count (descending), then name. */
 	topics: Topic[];
-	/** Per paper id: topic slugs, most relevant first. */
+	/** Per paper id: topic slugs, most relevant first; a subtopic's parent follows it. */
 	byPaper: Map<string, string[]>;
 	/** Slugs that the overrides name but that no phrase of the collection has. */
 	unknownSlugs: string[];
@@ -96,11 +100,13 @@ const ACRONYM_IN_PARENS = /\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*?)s?\)/gu;
 /**
  * Derives a topic taxonomy from the collection's own text, with no configuration:
  * recurring noun phrases (2–3 words, stop words and academic boilerplate removed,
- * plurals folded) and acronyms the collection defines, scored by TF-IDF across the
- * collection. Every topic has at least two papers and every paper at most six topics.
- * The same input always gives the same output.
+ * plurals folded) and acronyms the collection defines that name a subject of the field
+ * (namesASubject, coherenceOf), scored by TF-IDF across the collection, with broad
+ * topics made parents of narrower ones in a large collection (topic-tree.ts; `options`
+ * lowers the size threshold, for tests). Every topic has at least two papers and every
+ * paper at most six topics. The same input always gives the same output.
  */
-export function extractTopics(papers: readonly TopicInput[], overrides: TopicOverrides = {}): TopicAssignment {
+export function extractTopics(papers: readonly TopicInput[], overrides: TopicOverrides = {}, options: TreeOptions = {}): TopicAssignment {
 	const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const acronyms = collectAcronyms(sorted.map((p) => p.text));
 	let phraseMap = userPhrases(overrides);
@@ -109,10 +115,18 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	const termFrequencies = new Map<string, Map<string, number>>();
 	const surfaces = new Map<string, Map<string, number>>();
 	const leftContexts = new Map<string, Map<string, number>>();
+	const modifierCounts = new Map<string, number>();
+	/** Per paper: its content words (lemmas of nouns and adjectives outside boilerplate). */
+	const contentWords = new Map<string, Map<string, number>>();
+	let words = 0;
 	for (const paper of sorted) {
 		const tf = new Map<string, number>();
-		for (const { key, surface, before } of phrasesOf(paper.text, acronyms)) {
+		words += paper.text.split(/\s+/u).length;
+		const lemmas = new Map<string, number>();
+		contentWords.set(paper.id, lemmas);
+		for (const { key, surface, before, modifies } of phrasesOf(paper.text, acronyms, lemmas)) {
 			tf.set(key, (tf.get(key) ?? 0) + 1);
+			if (modifies) modifierCounts.set(key, (modifierCounts.get(key) ?? 0) + 1);
 			if (before) {
 				const left = leftContexts.get(key) ?? new Map<string, number>();
 				left.set(before, (left.get(before) ?? 0) + 1);
@@ -138,26 +152,39 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	const totals = new Map<string, number>();
 	for (const tf of termFrequencies.values()) for (const [key, count] of tf) totals.set(key, (totals.get(key) ?? 0) + count);
 
+	const modifiers = new Map<string, number>();
+	for (const [key, count] of modifierCounts) {
+		const folded = foldSpelling(foldPlural(key));
+		modifiers.set(folded, (modifiers.get(folded) ?? 0) + count);
+	}
+	const n = sorted.length;
+	const idf = (key: string) => Math.log((1 + n) / (1 + (documents.get(key)?.size ?? 0))) + 1;
+	const vectors = paperVectors(contentWords);
+	const coherenceBaseline = meanSimilarity(vectors);
+	// In a small collection, how alike a phrase's papers are says little: every phrase passes.
+	const measured = coherenceOf(vectors, documents, coherenceBaseline);
+	const coherence = n >= COHERENCE_MIN_PAPERS ? measured : () => Number.POSITIVE_INFINITY;
+
 	const minimum = sorted.length >= MIN_PAPERS_PER_TOPIC ? MIN_PAPERS_PER_TOPIC : 1;
+	const judge: Judge = { totals, modifiers, surfaces, words, coherence };
+	// A single word is chosen for its own strength only where coherence can vouch that it
+	// names one kind of paper; in a small collection it only stands in for papers no phrase fits.
 	const shared = [...documents]
-		.filter(([key, docs]) => phraseMap.has(key) || (docs.size >= minimum && !hasGenericHead(key)))
+		.filter(([key, docs]) => phraseMap.has(key) || (docs.size >= minimum && (n >= COHERENCE_MIN_PAPERS || !isSingleNoun(key)) && namesASubject(key, judge)))
 		.map(([key]) => key);
-	/** Single plain nouns ("label") only stand in for a paper that shares no phrase. */
-	const singles = new Set(shared.filter((key) => isSingleNoun(key) && !phraseMap.has(key)));
-	let candidates = new Set(shared.filter((key) => !singles.has(key)));
+	let candidates = new Set(shared);
 	candidates = dropFragments(candidates, totals, leftContexts, phraseMap);
 	candidates = dropRedundant(candidates, documents);
 	for (const [target, sources] of Object.entries(overrides.merge ?? {})) {
 		for (const source of sources) mergeInto(target, source, candidates, documents, termFrequencies, surfaces);
 	}
-	for (const hidden of overrides.hide ?? []) {
-		candidates.delete(keyForSlug(hidden, candidates) ?? hidden);
-		singles.delete(keyForSlug(hidden, singles) ?? hidden);
-	}
+	for (const hidden of overrides.hide ?? []) candidates.delete(keyForSlug(hidden, candidates) ?? hidden);
 
-	const n = sorted.length;
-	const idf = (key: string) => Math.log((1 + n) / (1 + (documents.get(key)?.size ?? 0))) + 1;
-	candidates = selectTopics(candidates, singles, documents, totals, termFrequencies, phraseMap, idf);
+	// The fallback for papers no chosen topic fits: any subject they share, however broad.
+	const hidden = new Set(overrides.hide ?? []);
+	const pool = new Set(candidates);
+	for (const [key, docs] of documents) if (docs.size >= minimum && namesASubject(key, judge, Number.NEGATIVE_INFINITY) && !(hidden.size > 0 && hidden.has(topicSlug(key)))) pool.add(key);
+	candidates = selectTopics(candidates, documents, totals, termFrequencies, phraseMap, coherence);
 
 	// Assign each paper its best topics, then drop topics left with too few papers, until stable.
 	// Each paper's candidate topics, best first, ranked once.
@@ -165,50 +192,100 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 		sorted.map((paper) => [
 			paper.id,
 			[...termFrequencies.get(paper.id)!]
-				.filter(([key]) => candidates.has(key))
+				.filter(([key]) => pool.has(key))
 				.map(([key, count]) => ({ key, score: (1 + Math.log(count)) * idf(key) * (isSingleNoun(key) ? 0.5 : 1) }))
 				// Topics the user added in topics.yaml come first: they were asked for.
-				.sort((a, b) => Number(phraseMap.has(b.key)) - Number(phraseMap.has(a.key)) || b.score - a.score || (a.key < b.key ? -1 : 1))
-				.map((s) => s.key),
+				.sort((a, b) => Number(phraseMap.has(b.key)) - Number(phraseMap.has(a.key)) || b.score - a.score || (a.key < b.key ? -1 : 1)),
 		]),
 	);
-	let byPaper = new Map<string, string[]>();
-	for (;;) {
-		byPaper = new Map();
-		for (const [id, keys] of ranked) {
-			const best: string[] = [];
-			for (const key of keys) {
-				if (best.length === MAX_TOPICS_PER_PAPER) break;
-				if (candidates.has(key)) best.push(key);
-			}
-			byPaper.set(id, best);
+	/** A paper's best allowed topics, at most six. */
+	const assign = (keys: readonly { key: string }[], allowed: Set<string>) => {
+		const best: string[] = [];
+		for (const { key } of keys) {
+			if (best.length === MAX_TOPICS_PER_PAPER) break;
+			if (allowed.has(key)) best.push(key);
 		}
-		const counts = new Map<string, number>();
-		for (const keys of byPaper.values()) for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-		const tooSmall = [...candidates].filter((key) => (counts.get(key) ?? 0) < (phraseMap.has(key) ? 1 : minimum));
-		if (tooSmall.length === 0) break;
-		for (const key of tooSmall) candidates.delete(key);
+		return best;
+	};
+	/** A paper without a specific topic takes one broader subject only: its best. */
+	const assignOne = (keys: readonly { key: string }[], allowed: Set<string>) => assign(keys, allowed).slice(0, 1);
+	const prune = (allowed: Set<string>, ids: readonly string[], pick = assign) => {
+		for (;;) {
+			const counts = new Map<string, number>();
+			for (const id of ids) for (const key of pick(ranked.get(id)!, allowed)) counts.set(key, (counts.get(key) ?? 0) + 1);
+			const tooSmall = [...allowed].filter((key) => (counts.get(key) ?? 0) < (phraseMap.has(key) ? 1 : minimum));
+			if (tooSmall.length === 0) return;
+			for (const key of tooSmall) allowed.delete(key);
+		}
+	};
+	const everyone = [...ranked.keys()];
+	const specific = candidates;
+	prune(specific, everyone);
+	const uncoveredBy = (allowed: Set<string>, ids: readonly string[]) => ids.filter((id) => assign(ranked.get(id)!, allowed).length === 0);
+
+	// Papers that no chosen topic fits share broader subjects among themselves: each picks the
+	// subject it shares with most such papers, then takes the best of the subjects so picked.
+	// One only: a broad subject files such a paper, it does not describe it.
+	const fallbacks = new Set<string>();
+	const chooseFallbacks = (uncovered: readonly string[]) => {
+		const shares = new Map<string, number>();
+		for (const id of uncovered) for (const { key } of ranked.get(id)!) shares.set(key, (shares.get(key) ?? 0) + 1);
+		for (const id of uncovered) {
+			let best: string | undefined;
+			for (const { key } of ranked.get(id)!) if ((shares.get(key) ?? 0) >= minimum && (best === undefined || shares.get(key)! > shares.get(best)!)) best = key;
+			if (best) fallbacks.add(best);
+		}
+		prune(fallbacks, uncovered, assignOne);
+	};
+	chooseFallbacks(uncoveredBy(specific, everyone));
+	const byPaper = new Map<string, string[]>();
+	for (const [id, keys] of ranked) {
+		const own = assign(keys, specific);
+		byPaper.set(id, own.length > 0 ? own : assignOne(keys, fallbacks));
 	}
+	candidates = new Set([...specific, ...fallbacks]);
+	fileStrays(byPaper, vectors, coherenceBaseline * (n >= COHERENCE_MIN_PAPERS ? STRAY_MIN_SIMILARITY : 1));
 
 	const members = new Map<string, string[]>();
-	for (const paper of sorted) for (const key of byPaper.get(paper.id)!) members.set(key, [...(members.get(key) ?? []), paper.id]);
+	for (const paper of sorted) for (const key of byPaper.get(paper.id)!) members.get(key)?.push(paper.id) ?? members.set(key, [paper.id]);
 	const names = new Map([...candidates].map((key) => [key, overrideName(key, overrides, phraseMap) ?? displayName(key, surfaces.get(key), acronyms)]));
 	const slugs = new Map([...candidates].map((key) => [key, topicSlug(key)]));
+	const leaves = [...candidates].map((key) => ({ slug: slugs.get(key)!, papers: members.get(key) ?? [] }));
+	const parentOf = applyParentOverrides(deriveParents(leaves, n, options), overrides.parent ?? {}, new Set(leaves.map((t) => t.slug)));
+
+	// A paper under a subtopic is under its parent too, right after it; at most six in all.
+	const slugsByPaper = new Map<string, string[]>();
+	for (const [id, keys] of byPaper) {
+		const list: string[] = [];
+		for (const key of keys) {
+			const slug = slugs.get(key)!;
+			const parent = parentOf.get(slug);
+			const needed = (list.includes(slug) ? 0 : 1) + (parent && !list.includes(parent) ? 1 : 0);
+			if (list.length + needed > MAX_TOPICS_PER_PAPER) break;
+			if (!list.includes(slug)) list.push(slug);
+			if (parent && !list.includes(parent)) list.push(parent);
+		}
+		slugsByPaper.set(id, list);
+	}
+	const papersOf = new Map<string, string[]>();
+	for (const paper of sorted) for (const slug of slugsByPaper.get(paper.id)!) papersOf.get(slug)?.push(paper.id) ?? papersOf.set(slug, [paper.id]);
 	const topics: Topic[] = [...candidates]
-		.map((key) => ({
-			slug: slugs.get(key)!,
-			name: names.get(key)!,
-			papers: members.get(key) ?? [],
-		}))
+		.map((key) => {
+			const slug = slugs.get(key)!;
+			const parent = parentOf.get(slug);
+			return { slug, name: names.get(key)!, papers: papersOf.get(slug) ?? [], ...(parent ? { parent } : {}) };
+		})
+		.filter((topic) => topic.papers.length > 0)
 		.sort((a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name, 'en') || (a.slug < b.slug ? -1 : 1));
 	const referenced = [
 		...Object.keys(overrides.rename ?? {}),
 		...Object.entries(overrides.merge ?? {}).flat(2),
 		...(overrides.hide ?? []),
+		...Object.entries(overrides.parent ?? {}).flat(),
 	];
 	return {
 		topics,
-		byPaper: new Map([...byPaper].map(([id, keys]) => [id, keys.map((key) => slugs.get(key)!)])),
+		byPaper: slugsByPaper,
 		unknownSlugs: [...new Set(referenced.filter((slug) => !known.has(slug)))].sort(),
 	};
 }
@@ -220,6 +297,152 @@ function hasGenericHead(key: string): boolean {
 
 function isSingleNoun(key: string): boolean {
 	return !key.includes(' ') && !key.includes('-');
+}
+
+/** What the collection says about its phrases, to judge whether one names a subject. */
+interface Judge {
+	/** Occurrences per phrase key. */
+	totals: Map<string, number>;
+	/** Occurrences where another noun-phrase word follows the phrase. */
+	modifiers: Map<string, number>;
+	/** Surface forms per key, as written. */
+	surfaces: Map<string, Map<string, number>>;
+	/** Words in the whole collection. */
+	words: number;
+	/** How much more alike a phrase's papers are than any two papers of the collection. */
+	coherence: (key: string) => number;
+}
+
+/**
+ * A single word is a topic only when it is rarer in general English than this, per
+ * million words ("duality" 0.3, "pruning" 0.5, "relativity" 0.8; "errors" 11,
+ * "theories" 35, "lines" 250)...
+ */
+export const FIELD_TERM_MAX_GENERAL = 1.2;
+/** ...and the collection uses it this many times more often than general English does. */
+export const FIELD_TERM_MIN_LIFT = 100;
+/** A phrase followed by another noun in this share of its occurrences is a fragment ("deep convolutional"). */
+export const MODIFIER_SHARE = 0.7;
+/** From this many papers up, topics must gather papers more alike than chance (see coherenceOf). */
+export const COHERENCE_MIN_PAPERS = 100;
+/** Papers under a topic must be this many times more alike than two papers picked at random. */
+export const MIN_COHERENCE = 1.5;
+/** A topic chosen for its own strength must gather papers this much more alike than chance. */
+/** Per million words of general English: a word this common is an everyday word... */
+const EVERYDAY_WORD = 10;
+/** ...and a phrase of everyday words only must be this much more coherent to be chosen. */
+const EVERYDAY_FACTOR = 2;
+export const SPECIFIC_COHERENCE = 3.5;
+/** A single word must gather papers at least this much more alike than chance. */
+export const FIELD_TERM_MIN_COHERENCE = 3;
+
+/**
+ * Whether a phrase names a subject of the field rather than a part of any study
+ * ("loss function"), a fragment of a longer name ("deep convolutional"), a citation
+ * ("et al") or an everyday word ("theories"). Measured on the collection and against
+ * general English, the same way for any field.
+ */
+function namesASubject(key: string, judge: Judge, minCoherence = MIN_COHERENCE, termCoherence = FIELD_TERM_MIN_COHERENCE): boolean {
+	if (hasGenericHead(key)) return false;
+	const parts = key.split(' ');
+	// "et al", "i e": words too short to name anything.
+	if (parts.filter((w) => w.replace(/[^\p{L}]/gu, '').length <= 2).length * 2 > parts.length) return false;
+	const total = judge.totals.get(key) ?? 0;
+	// Mostly followed by another noun: a modifier of longer names ("deep convolutional ...").
+	if ((judge.modifiers.get(key) ?? 0) >= MODIFIER_SHARE * total) return false;
+	if (judge.coherence(key) < minCoherence) return false;
+	if (!isSingleNoun(key)) return true;
+	if (judge.coherence(key) < termCoherence) return false;
+	// A single word: a term of the field, not a name ("Einstein") nor an everyday word.
+	let lower = 0;
+	for (const [form, count] of judge.surfaces.get(key) ?? []) if (form === form.toLowerCase()) lower += count;
+	if (lower < total / 3) return false;
+	const general = generalFrequency(key);
+	const inCollection = (total / Math.max(1, judge.words)) * 1_000_000;
+	return general <= FIELD_TERM_MAX_GENERAL && inCollection >= FIELD_TERM_MIN_LIFT * Math.max(general, 0.05);
+}
+
+/**
+ * For each phrase, how alike its papers are: the mean cosine similarity of their phrase
+ * vectors (TF-IDF, the phrase itself left out), divided by the mean over all pairs of
+ * papers. A phrase of one subject gathers papers that share much else ("star formation"),
+ * one of how papers talk scatters across the collection ("upper limits", "et al").
+ * Linear in the collection: one pass over each phrase's papers, cached.
+ */
+const keyWords = new Map<string, string[]>();
+function wordsOfKey(key: string): string[] {
+	let words = keyWords.get(key);
+	if (!words) keyWords.set(key, (words = key.split(/[ -]/u)));
+	return words;
+}
+
+/** Each paper's content words as a unit-length TF-IDF vector. */
+function paperVectors(contentWords: Map<string, Map<string, number>>): Map<string, Map<string, number>> {
+	const size = contentWords.size;
+	const documents = documentsOf(contentWords);
+	const idf = (word: string) => Math.log((1 + size) / (1 + (documents.get(word)?.size ?? 0))) + 1;
+	const vectors = new Map<string, Map<string, number>>();
+	for (const [id, tf] of contentWords) {
+		const vector = new Map<string, number>();
+		let norm = 0;
+		for (const [word, count] of tf) {
+			const weight = (1 + Math.log(count)) * idf(word);
+			vector.set(word, weight);
+			norm += weight * weight;
+		}
+		norm = Math.sqrt(norm) || 1;
+		for (const [word, weight] of vector) vector.set(word, weight / norm);
+		vectors.set(id, vector);
+	}
+	return vectors;
+}
+
+/** The mean cosine similarity of two different papers of the collection, computed in one pass. */
+function meanSimilarity(vectors: Map<string, Map<string, number>>): number {
+	const all = new Map<string, number>();
+	let nonEmpty = 0;
+	for (const vector of vectors.values()) {
+		if (vector.size > 0) nonEmpty++;
+		for (const [word, weight] of vector) all.set(word, (all.get(word) ?? 0) + weight);
+	}
+	let squared = 0;
+	for (const value of all.values()) squared += value * value;
+	const n = vectors.size;
+	return n > 1 ? Math.max(1e-6, (squared - nonEmpty) / (n * (n - 1))) : 1;
+}
+
+function coherenceOf(
+	vectors: Map<string, Map<string, number>>,
+	documents: Map<string, Set<string>>,
+	baseline: number,
+): (key: string) => number {
+	const cache = new Map<string, number>();
+	return (key) => {
+		let value = cache.get(key);
+		if (value !== undefined) return value;
+		const ids = [...(documents.get(key) ?? [])];
+		const k = ids.length;
+		if (k < 2) value = 1;
+		else {
+			// The phrase's own words are left out: they make its papers alike by definition.
+			const own = new Set(key.split(/[ -]/u));
+			const related = (dim: string) => own.has(dim) || (dim.includes('-') && wordsOfKey(dim).some((w) => own.has(w)));
+			const sum = new Map<string, number>();
+			let left = 0;
+			for (const id of ids) {
+				for (const [dim, weight] of vectors.get(id)!) {
+					if (related(dim)) left += weight * weight;
+					else sum.set(dim, (sum.get(dim) ?? 0) + weight);
+				}
+			}
+			let squared = 0;
+			for (const v of sum.values()) squared += v * v;
+			// Rounding can leave a hair below zero where papers share nothing else.
+			value = Math.max(0, (squared - (k - left)) / (k * (k - 1)) / baseline);
+		}
+		cache.set(key, value);
+		return value;
+	};
 }
 
 /** A topic's slug: readable, and the same for "diffusion model" and "Diffusion Models". */
@@ -237,6 +460,8 @@ interface Occurrence {
 	key: string;
 	surface: string;
 	before?: string | undefined;
+	/** Another word of the noun phrase follows: here the phrase modifies a longer one. */
+	modifies: boolean;
 }
 
 interface Word {
@@ -296,14 +521,19 @@ function wordsOf(text: string): Word[] {
 }
 
 /** Candidate phrases of a text: 2–3 word runs inside noun phrases that end in a noun. */
-function* phrasesOf(text: string, acronyms: Map<string, string>): Generator<Occurrence> {
+function* phrasesOf(text: string, acronyms: Map<string, string>, lemmas?: Map<string, number>): Generator<Occurrence> {
 	let run: Word[] = [];
 	const flush = function* () {
 		for (let size = 2; size <= 3; size++) {
 			for (let i = 0; i + size <= run.length; i++) {
 				const words = run.slice(i, i + size);
 				if (!HEAD.has(words.at(-1)!.pos)) continue;
-				yield { key: words.map((w) => w.lemma).join(' '), surface: words.map((w) => w.surface).join(' '), before: run[i - 1]?.lemma };
+				yield {
+					key: words.map((w) => w.lemma).join(' '),
+					surface: words.map((w) => w.surface).join(' '),
+					before: run[i - 1]?.lemma,
+					modifies: i + size < run.length,
+				};
 			}
 		}
 		for (const [i, w] of run.entries()) {
@@ -314,7 +544,7 @@ function* phrasesOf(text: string, acronyms: Map<string, string>): Generator<Occu
 			// plain noun is kept only as a last resort for a paper that shares no phrase.
 			const compound = w.lemma.includes('-');
 			if (compound ? w.lemma.split('-').every((part) => part.length > 2 && !isStopWord(part)) : w.lemma.length >= 4) {
-				yield { key: w.lemma, surface: w.surface };
+				yield { key: w.lemma, surface: w.surface, modifies: i < run.length - 1 };
 			}
 		}
 		run = [];
@@ -324,13 +554,14 @@ function* phrasesOf(text: string, acronyms: Map<string, string>): Generator<Occu
 		if (expansion) {
 			// A known acronym counts as its long form, and ends the phrase around it.
 			yield* flush();
-			yield { key: expansion, surface: word.surface };
+			yield { key: expansion, surface: word.surface, modifies: false };
 			continue;
 		}
 		if (word.boundary) {
 			yield* flush();
 			continue;
 		}
+		lemmas?.set(word.lemma, (lemmas.get(word.lemma) ?? 0) + 1);
 		run.push(word);
 	}
 	yield* flush();
@@ -482,7 +713,7 @@ function containersOf(candidates: Set<string>): Map<string, string[]> {
 				const sub = words.slice(i, i + size).join(' ');
 				if (!candidates.has(sub) || seen.has(sub)) continue;
 				seen.add(sub);
-				containers.set(sub, [...(containers.get(sub) ?? []), longer]);
+				containers.get(sub)?.push(longer) ?? containers.set(sub, [longer]);
 			}
 		}
 	}
@@ -490,32 +721,27 @@ function containersOf(candidates: Set<string>): Map<string, string[]> {
 }
 
 /**
- * Keeps the strongest topics for the collection's size (about 4·√N), then adds, for
- * each paper that none of them covers, its own best candidate, so that no paper is
- * left without a topic when it shares any phrase with another paper.
+ * Keeps the strongest specific topics for the collection's size (about 4·√N): many
+ * papers, many mentions, and papers more alike than chance (coherence). Papers that none
+ * of them covers are handled by the caller (broader shared subjects, then the nearest topic).
  */
 function selectTopics(
 	candidates: Set<string>,
-	singles: Set<string>,
 	documents: Map<string, Set<string>>,
 	totals: Map<string, number>,
 	termFrequencies: Map<string, Map<string, number>>,
 	keep: Map<string, unknown>,
-	idf: (key: string) => number,
+	coherence: (key: string) => number,
 ): Set<string> {
 	const limit = Math.max(8, Math.ceil(4 * Math.sqrt(termFrequencies.size)));
-	const strength = (key: string) => (documents.get(key)?.size ?? 0) * Math.log(1 + (totals.get(key) ?? 0)) * (key.includes(' ') ? 1 : 0.8);
-	const ranked = [...candidates].sort((a, b) => strength(b) - strength(a) || (a < b ? -1 : 1));
+	const strength = (key: string) =>
+		(documents.get(key)?.size ?? 0) * Math.log(1 + (totals.get(key) ?? 0)) * (key.includes(' ') ? 1 : 0.8) * Math.log2(1 + Math.min(coherence(key), 8));
+	// A phrase made only of everyday words ("special case", "time scale") must show more
+	// plainly that it gathers one kind of paper than a phrase with a word of the field.
+	const everyday = (key: string) => key.split(/[ -]/u).every((word) => generalFrequency(word) >= EVERYDAY_WORD);
+	const specific = (key: string) => keep.has(key) || coherence(key) >= SPECIFIC_COHERENCE * (everyday(key) ? EVERYDAY_FACTOR : 1);
+	const ranked = [...candidates].filter(specific).sort((a, b) => strength(b) - strength(a) || (a < b ? -1 : 1));
 	const chosen = new Set([...ranked.slice(0, limit), ...[...candidates].filter((key) => keep.has(key))]);
-	const byScore = (pool: Set<string>, tf: Map<string, number>) =>
-		[...tf]
-			.filter(([key]) => pool.has(key))
-			.sort((a, b) => (1 + Math.log(b[1])) * idf(b[0]) - (1 + Math.log(a[1])) * idf(a[0]) || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-	for (const tf of termFrequencies.values()) {
-		if ([...tf.keys()].some((key) => chosen.has(key))) continue;
-		const best = byScore(candidates, tf) ?? byScore(singles, tf);
-		if (best) chosen.add(best);
-	}
 	return chosen;
 }
 
@@ -578,13 +804,27 @@ function overrideName(key: string, overrides: TopicOverrides, added: Map<string,
 
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'vs', 'via', 'with']);
 
+/** The plural is the name when at least this share of the occurrences are plural. */
+export const PLURAL_NAME_SHARE = 0.3;
+
 /**
- * The way the collection writes a phrase, as a heading: the plural when the field
- * writes one ("Diffusion Models"), in title case, acronyms and mixed case kept.
+ * The way the collection writes a phrase, as a heading, in title case with acronyms and
+ * mixed case kept. A count noun the field writes in the plural too keeps its plural
+ * ("Diffusion Models", "Black Holes"); a mass noun, or a phrase the text rarely
+ * pluralises, keeps the form written ("Object Detection", "Optical Flow", never
+ * "Optical Flows").
  */
 function displayName(key: string, forms: Map<string, number> | undefined, acronyms: Map<string, string>): string {
 	const written = [...(forms ?? [])].filter(([surface]) => !acronyms.has(surface) && !acronyms.has(surface.replace(/s$/u, '')));
-	const plural = (surface: string) => (/[^s]s$/u.test(surface) ? 1 : 0);
+	const isPlural = (surface: string) => /[^s]s$/u.test(surface) && !/[^s]s$/u.test(key);
+	let plurals = 0;
+	let all = 0;
+	for (const [surface, count] of written) {
+		all += count;
+		if (isPlural(surface)) plurals += count;
+	}
+	const pluralName = all > 0 && plurals >= PLURAL_NAME_SHARE * all;
+	const plural = (surface: string) => (isPlural(surface) === pluralName ? 1 : 0);
 	const [best] = written.sort((a, b) => plural(b[0]) - plural(a[0]) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 	const surface = best?.[0] ?? key;
 	const cap = (word: string, first: boolean) =>
@@ -593,4 +833,46 @@ function displayName(key: string, forms: Map<string, number> | undefined, acrony
 		.split(' ')
 		.map((word, i) => word.split('-').map((part, j) => cap(j === 0 ? part : part.toLowerCase(), i === 0 && j === 0)).join('-'))
 		.join(' ');
+}
+
+/** From COHERENCE_MIN_PAPERS up, a stray paper is filed only this many times closer than two random papers. */
+export const STRAY_MIN_SIMILARITY = 2;
+/** ...and at least this share of the mean similarity of two of the topic's own papers. */
+export const STRAY_WITHIN_SHARE = 0.5;
+
+/**
+ * A paper that shares no subject with any other paper is filed under the topic whose
+ * papers its wording is closest to (cosine similarity to the topic's mean vector), when
+ * that is clearly closer than two papers picked at random. An inverted index from word to
+ * topics keeps this linear in the collection.
+ */
+function fileStrays(byPaper: Map<string, string[]>, vectors: Map<string, Map<string, number>>, minimum: number): void {
+	const members = new Map<string, string[]>();
+	for (const [id, keys] of byPaper) for (const key of keys) members.get(key)?.push(id) ?? members.set(key, [id]);
+	const index = new Map<string, { key: string; weight: number }[]>();
+	/** Per topic: the mean similarity of two of its papers. */
+	const within = new Map<string, number>();
+	for (const [key, ids] of members) {
+		const centroid = new Map<string, number>();
+		for (const id of ids) for (const [word, weight] of vectors.get(id)!) centroid.set(word, (centroid.get(word) ?? 0) + weight / ids.length);
+		let squared = 0;
+		for (const [word, weight] of centroid) {
+			squared += weight * weight;
+			index.get(word)?.push({ key, weight }) ?? index.set(word, [{ key, weight }]);
+		}
+		const k = ids.length;
+		within.set(key, k > 1 ? (k * k * squared - k) / (k * (k - 1)) : 0);
+	}
+	for (const [id, keys] of byPaper) {
+		if (keys.length > 0) continue;
+		const scores = new Map<string, number>();
+		for (const [word, weight] of vectors.get(id)!) for (const entry of index.get(word) ?? []) scores.set(entry.key, (scores.get(entry.key) ?? 0) + weight * entry.weight);
+		let best: string | undefined;
+		for (const [key, score] of scores) {
+			// As close to the topic's papers as they are to one another, give or take STRAY_WITHIN_SHARE.
+			if (score < minimum || score < STRAY_WITHIN_SHARE * within.get(key)!) continue;
+			if (best === undefined || score > scores.get(best)! || (score === scores.get(best)! && key < best)) best = key;
+		}
+		if (best !== undefined) byPaper.set(id, [best]);
+	}
 }

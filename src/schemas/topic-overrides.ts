@@ -14,6 +14,19 @@ export const TopicOverridesSchema = z.strictObject({
 	merge: z.record(slug, z.array(slug).min(1, 'at least one topic slug to merge in')).optional(),
 	/** Removes topics from every page and list. */
 	hide: z.array(slug).optional(),
+	/**
+	 * Puts topics under a broader one, `child: parent`, over the derived tree. One level:
+	 * a parent cannot itself be put under another topic.
+	 */
+	parent: z
+		.record(slug, slug)
+		.superRefine((parents, context) => {
+			for (const [child, parent] of Object.entries(parents)) {
+				if (child === parent) context.addIssue({ code: 'custom', path: [child], message: 'a topic cannot be its own parent' });
+				else if (parent in parents) context.addIssue({ code: 'custom', path: [child], message: `"${parent}" is itself put under a parent; topics have one level of parents` });
+			}
+		})
+		.optional(),
 	/** Adds topics the text does not surface, matched by the given phrases (case-insensitive). */
 	add: z
 		.array(
@@ -29,7 +42,7 @@ export type TopicOverrides = z.infer<typeof TopicOverridesSchema>;
 
 export const TOPIC_OVERRIDES_FILE = 'topics.yaml';
 
-const ALLOWED = 'rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], add: [{ name, phrases: [phrase, …] }]';
+const ALLOWED = 'rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], parent: { child-slug: parent-slug }, add: [{ name, phrases: [phrase, …] }]';
 
 /** Reads and validates `topics.yaml`; see parseYamlConfig for how mistakes are reported. */
 export function parseTopicOverrides(text: string, file = TOPIC_OVERRIDES_FILE): TopicOverrides {

@@ -10,6 +10,8 @@ interface TermRow {
 	name: string;
 	url: string;
 	count: number;
+	/** topics.json only. */
+	parent?: string | null;
 }
 
 const readTerms = (site: BuiltSite, kind: 'topics' | 'authors' | 'categories') => JSON.parse(site.read(`${kind}.json`)) as TermRow[];
@@ -45,6 +47,8 @@ describe('the taxonomy of the bundled seeds', () => {
 		const sorted = [...topics].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 		expect(topics.map((t) => t.slug)).toEqual(sorted.map((t) => t.slug));
 		for (const topic of topics) expect(topic.url).toBe(`/topics/${topic.slug}/`);
+		// 39 papers are too few for parents: every topic is a leaf.
+		for (const topic of topics) expect(topic).toHaveProperty('parent', null);
 	});
 
 	test.each([
@@ -174,14 +178,42 @@ describe('topics.yaml', () => {
 		const seeds = await readSeedsFolder(BUNDLED_SEEDS);
 		const good = await writeSeedsFolder('topics-yaml', {
 			...seeds,
-			'topics.yaml': 'rename:\n  federated-learning: Federated Learning (FL)\nhide:\n  - visual-content\nadd:\n  - name: Privacy Attacks\n    phrases: [gradient inversion, model stealing, membership inference]\n',
+			'topics.yaml':
+				'rename:\n  federated-learning: Federated Learning (FL)\nhide:\n  - visual-content\nadd:\n  - name: Privacy Attacks\n    phrases: [gradient inversion, model stealing, membership inference]\n' +
+				'parent:\n  stable-diffusion: diffusion-model\n  text-to-image-synthesis: diffusion-model\n',
 		});
 		const site = await buildSiteOk({ seeds: good, name: 'topics-yaml' });
 		const topics = readTerms(site, 'topics');
+		const rows = readPapersJson(site);
 		expect(topics.find((t) => t.slug === 'federated-learning')?.name).toBe('Federated Learning (FL)');
 		expect(topics.some((t) => t.slug === 'visual-content')).toBe(false);
 		expect(topics.find((t) => t.name === 'Privacy Attacks')?.count).toBeGreaterThanOrEqual(2);
-		for (const row of readPapersJson(site)) expect(row.topics).not.toContain('visual-content');
+		for (const row of rows) expect(row.topics).not.toContain('visual-content');
+
+		// parent: topics.json says it, the parent holds its subtopics' papers, and the pages show the tree.
+		const children = ['stable-diffusion', 'text-to-image-synthesis'];
+		const bySlug = new Map(topics.map((t) => [t.slug, t]));
+		for (const child of children) expect(bySlug.get(child)?.parent).toBe('diffusion-model');
+		expect(bySlug.get('diffusion-model')).toHaveProperty('parent', null);
+		expect(topics.filter((t) => t.parent).map((t) => t.slug).sort()).toEqual(children);
+		for (const row of rows.filter((r) => children.some((c) => r.topics.includes(c)))) expect(row.topics, row.title).toContain('diffusion-model');
+		const parentPage = loadHtml(site.read('topics/diffusion-model/index.html'));
+		const subtopics = parentPage('.subterms .term-index li')
+			.map((_, li) => `${parentPage(li).find('a').attr('href')} ${parentPage(li).children('.count').text().trim()}`)
+			.get();
+		expect(subtopics.sort()).toEqual(children.map((c) => `/topics/${c}/ ${bySlug.get(c)!.count} papers`).sort());
+		// Subtopics first, then every paper of the parent.
+		const listed = parentPage('.paper-card h2 a').map((_, a) => parentPage(a).attr('href')).get();
+		expect(listed.sort()).toEqual(rows.filter((r) => r.topics.includes('diffusion-model')).map((r) => r.url).sort());
+		expect(parentPage.html().indexOf('subterms-heading')).toBeLessThan(parentPage.html().indexOf('paper-card'));
+		const index = loadHtml(site.read('topics/index.html'));
+		const nested = index('.term-index .term-index a').map((_, a) => index(a).attr('href')).get();
+		expect(nested.sort()).toEqual(children.map((c) => `/topics/${c}/`).sort());
+		const childPage = loadHtml(site.read('topics/stable-diffusion/index.html'));
+		expect(childPage('.breadcrumbs a').map((_, a) => childPage(a).attr('href')).get()).toContain('/topics/diffusion-model/');
+		const member = rows.find((r) => r.topics.includes('stable-diffusion'))!;
+		const paperPage = loadHtml(site.read(pageFile(site, member)));
+		expect(paperPage('.paper header .term-links .term-context').map((_, a) => paperPage(a).attr('href')).get()).toContain('/topics/diffusion-model/');
 
 
 		const bad = await writeSeedsFolder('topics-yaml-bad', { ...seeds, 'topics.yaml': 'hide: visual-content\nrenmae: {}\n' });

@@ -47,11 +47,13 @@ describe('paperIndexEntry', () => {
 });
 
 describe('termIndexEntry', () => {
-	it('gives slug, name, url under the base and paper count, in that order', () => {
+	it('gives slug, name, url under the base and paper count, in that order, then a topic\'s parent', () => {
 		const [term] = groupByTerm([paper, makePaper({ topics: [{ slug: 'federated-learning', name: 'Federated Learning' }] })], 'topics');
 		const entry = termIndexEntry(term!, 'topics', '/atlas/');
-		expect(Object.keys(entry)).toEqual(['slug', 'name', 'url', 'count']);
-		expect(entry).toEqual({ slug: 'federated-learning', name: 'Federated Learning', url: '/atlas/topics/federated-learning/', count: 2 });
+		expect(Object.keys(entry)).toEqual(['slug', 'name', 'url', 'count', 'parent']);
+		expect(entry).toEqual({ slug: 'federated-learning', name: 'Federated Learning', url: '/atlas/topics/federated-learning/', count: 2, parent: null });
+		const child = groupByTerm([makePaper({ topics: [{ slug: 'graph-neural-network', name: 'Graph Neural Networks', parent: 'neural-network' }] })], 'topics')[0]!;
+		expect(termIndexEntry(child, 'topics', '/').parent).toBe('neural-network');
 		const author = groupByTerm([paper], 'authors').find((t) => t.slug === 'mei-jian-ping');
 		expect(termIndexEntry(author!, 'authors', '/')).toEqual({ slug: 'mei-jian-ping', name: 'Mei, Jian-Ping', url: '/authors/mei-jian-ping/', count: 1 });
 	});

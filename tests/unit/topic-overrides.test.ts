@@ -12,7 +12,7 @@ function messageFor(text: string, file?: string): string {
 	throw new Error(`parseTopicOverrides accepted ${JSON.stringify(text)}`);
 }
 
-const ALLOWED = 'Allowed in topics.yaml: rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], add: [{ name, phrases: [phrase, …] }].';
+const ALLOWED = 'Allowed in topics.yaml: rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], parent: { child-slug: parent-slug }, add: [{ name, phrases: [phrase, …] }].';
 
 describe('parseTopicOverrides: valid files', () => {
 	it('reads rename, merge, hide and add', () => {
@@ -101,6 +101,16 @@ describe('parseTopicOverrides: mistakes name the file, the key and what is allow
 
 	// BUG: zod 4 already puts the key in the message ('Unrecognized key: "renames"'), and
 	// parseTopicOverrides appends the keys again: 'Unrecognized key: "renames" "renames"'.
+	it('reads parent as child slug to parent slug, and rejects a self-parent or a second level, naming the key', () => {
+		expect(parseTopicOverrides('parent:\n  graph-neural-network: neural-network\n')).toEqual({ parent: { 'graph-neural-network': 'neural-network' } });
+		expect(messageFor('parent:\n  neural-network: neural-network\n').split('\n')[0]).toBe('topics.yaml: parent.neural-network: a topic cannot be its own parent');
+		expect(messageFor('parent:\n  graph-neural-network: neural-network\n  neural-network: machine-learning\n', 'seeds/topics.yaml').split('\n')[0]).toBe(
+			'seeds/topics.yaml: parent.graph-neural-network: "neural-network" is itself put under a parent; topics have one level of parents',
+		);
+		expect(messageFor('parent:\n  Graph: neural-network\n')).toContain('topics.yaml: parent.Graph:');
+		expect(messageFor('parent: [neural-network]\n')).toContain(ALLOWED);
+	});
+
 	it('names an unknown key once', () => {
 		expect(messageFor('renames:\n  federated-learning: FL\n').split('\n')[0]).toBe('topics.yaml: (top level): Unrecognized key: "renames"');
 	});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC, extractTopics, topicSlug, type TopicAssignment, type TopicInput } from '../../src/lib/topics.ts';
+import { PARENT_MIN_PAPERS } from '../../src/lib/topic-tree.ts';
+import { parseTopicOverrides } from '../../src/schemas/topic-overrides.ts';
 import { readBundledCollection, readFixtureCollection, shuffled } from '../helpers/collections.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
@@ -280,6 +282,91 @@ describe('extractTopics: spelling variants', () => {
 		const result = extractTopics(fixture.topicInputs);
 		expectWellFormed(result, fixture.topicInputs);
 		expect(topicNamed(result, 'super-resolution').papers).toEqual(fixture.topicInputs.map((p) => p.id).sort());
+	});
+});
+
+describe('extractTopics: names in the form the collection writes most', () => {
+	const fixture = readFixtureCollection('mass-nouns');
+	const result = extractTopics(fixture.topicInputs);
+
+	it('keeps a mass noun or a rarely pluralised phrase singular, and a plural the text uses plural', () => {
+		expectWellFormed(result, fixture.topicInputs);
+		// Each text writes "object detections" and "optical flows" once, the singular four times.
+		expect(topicNamed(result, 'object-detection').name).toBe('Object Detection');
+		expect(topicNamed(result, 'optical-flow').name).toBe('Optical Flow');
+		expect(topicNamed(result, 'black-hole').name).toBe('Black Holes');
+	});
+
+	it('never makes a topic of an adjective fragment that always modifies a longer name', () => {
+		// "deep convolutional features / layers / encoder / decoders": four papers, never on its own.
+		expect(result.topics.map((t) => t.slug)).not.toContain('deep-convolutional');
+	});
+});
+
+describe('extractTopics: single words', () => {
+	const fixture = readFixtureCollection('single-words');
+	const result = extractTopics(fixture.topicInputs);
+	const slugs = result.topics.map((t) => t.slug);
+
+	it('accepts a single word that is a term of a field, rare in general English', () => {
+		expectWellFormed(result, fixture.topicInputs);
+		expect(topicNamed(result, 'duality').papers).toEqual([fixture.idOf('duality-gauge.txt'), fixture.idOf('duality-lattice.txt')].sort());
+	});
+
+	it('rejects everyday English words and citations, however often the papers share them', () => {
+		// All four papers write "theories", "errors" and "et al.".
+		for (const slug of ['theory', 'theories', 'error', 'errors', 'et-al']) expect(slugs).not.toContain(slug);
+		expect(result.topics.map((t) => t.name.toLowerCase())).not.toContain('et al');
+	});
+});
+
+describe('extractTopics: parent topics', () => {
+	const fixture = readFixtureCollection('parent-topic');
+	const { idOf } = fixture;
+	const tree = extractTopics(fixture.topicInputs, {}, { parentMinPapers: 0 });
+	const flat = extractTopics(fixture.topicInputs);
+
+	it('makes a broad topic the parent of the narrower topics its papers fall under', () => {
+		expectWellFormed(tree, fixture.topicInputs);
+		expect(topicNamed(tree, 'graph-neural-network').parent).toBe('neural-network');
+		expect(topicNamed(tree, 'recurrent-neural-network').parent).toBe('neural-network');
+		expect(topicNamed(tree, 'neural-network').parent).toBeUndefined();
+		for (const slug of ['coral-reef', 'battery-electrolyte', 'medieval-manuscript']) expect(topicNamed(tree, slug).parent).toBeUndefined();
+	});
+
+	it('puts every paper of a subtopic under its parent too, right after the subtopic', () => {
+		const parent = topicNamed(tree, 'neural-network');
+		for (const child of ['graph-neural-network', 'recurrent-neural-network']) {
+			for (const id of topicNamed(tree, child).papers) {
+				expect(parent.papers).toContain(id);
+				const topics = tree.byPaper.get(id)!;
+				expect(topics.indexOf('neural-network'), id).toBeGreaterThan(topics.indexOf(child));
+			}
+		}
+		expect(parent.papers).toContain(idOf('nn-generalisation.txt'));
+		expect(parent.papers).not.toContain(idOf('coral-reefs.txt'));
+	});
+
+	it(`makes no parents below ${PARENT_MIN_PAPERS} papers by default`, () => {
+		expect(fixture.topicInputs.length).toBeLessThan(PARENT_MIN_PAPERS);
+		expect(flat.topics.filter((t) => t.parent !== undefined)).toEqual([]);
+		expect(flat.topics.map((t) => ({ ...t, parent: undefined }))).toEqual(tree.topics.map((t) => ({ ...t, parent: undefined })));
+	});
+
+	it('takes parents from topics.yaml over the derived tree, one level deep, and reports unknown slugs', () => {
+		const overrides = parseTopicOverrides('parent:\n  coral-reef: battery-electrolyte\n  neural-network: medieval-manuscript\n  no-such-topic: battery-electrolyte\n');
+		const result = extractTopics(fixture.topicInputs, overrides, { parentMinPapers: 0 });
+		expectWellFormed(result, fixture.topicInputs);
+		expect(topicNamed(result, 'coral-reef').parent).toBe('battery-electrolyte');
+		expect(topicNamed(result, 'battery-electrolyte').papers).toEqual(
+			[idOf('battery-salts.txt'), idOf('battery-solid.txt'), idOf('coral-reefs.txt'), idOf('coral-drones.txt')].sort(),
+		);
+		// "neural-network" is now a child, so it is no longer a parent.
+		expect(topicNamed(result, 'neural-network').parent).toBe('medieval-manuscript');
+		expect(topicNamed(result, 'graph-neural-network').parent).toBeUndefined();
+		expect(result.unknownSlugs).toEqual(['no-such-topic']);
+		// Without the option, the file alone makes the tree.
+		expect(topicNamed(extractTopics(fixture.topicInputs, overrides), 'coral-reef').parent).toBe('battery-electrolyte');
 	});
 });
 
