@@ -112,11 +112,14 @@ function varied(text, k) {
 async function timeExtraction(records, scale) {
 	if (!Number.isInteger(scale) || scale < 1) throw new Error(`--scale wants a whole number of copies, got ${values.scale}`);
 	const { extractTopics } = await import('../src/lib/topics.ts');
-	const { latexToPlain } = await import('../src/lib/latex-plain.ts');
+	// The text the build hands to extraction: the same reader, the same real titles.
+	const { topicText } = await import('../src/lib/classify-papers.ts');
+	const { realTitle } = await import('../src/lib/build-collection.ts');
 	const half = Math.ceil(records.length / 2);
 	const inputs = records.map((r, i) => {
-		const abstract = latexToPlain(paragraphsOf(r.abstract).join('\n\n'));
-		return { id: r.id.trim(), text: i < half ? abstract : `${oneLine(r.title)}.\n\n${abstract}` };
+		const paragraphs = paragraphsOf(r.abstract);
+		const text = topicText(i < half ? { title: '', titleSource: 'derived', paragraphs } : { ...realTitle(r.title), titleSource: 'source', paragraphs });
+		return { id: r.id.trim(), text };
 	});
 	const time = (papers) => {
 		const started = performance.now();
