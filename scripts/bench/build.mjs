@@ -1,7 +1,7 @@
 // Runs one `astro build` and measures it from outside: wall time, the peak memory of each
 // process of its tree (sampled from /proc), and the time of each phase read from its log.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SAMPLE_MS = 100;
@@ -89,10 +89,11 @@ export function runBuild({ root, seedsDir, outDir, logFile, cold }) {
 		});
 		const stopSampling = sampleMemory(child.pid);
 		const lines = [];
-		const raw = [];
+		// Written as it comes, so a long build can be followed with tail -f.
+		const log = createWriteStream(logFile);
 		const onData = (buffer) => {
 			const at = performance.now() - started;
-			raw.push(buffer);
+			log.write(buffer);
 			for (const text of buffer.toString('utf8').split('\n')) if (text.trim()) lines.push({ at, text });
 		};
 		child.stdout.on('data', onData);
@@ -100,7 +101,7 @@ export function runBuild({ root, seedsDir, outDir, logFile, cold }) {
 		child.on('close', (code) => {
 			const ms = performance.now() - started;
 			const memory = stopSampling();
-			writeFileSync(logFile, Buffer.concat(raw));
+			log.end();
 			if (code !== 0) fail(new Error(`astro build failed (exit ${code}); see ${logFile}`));
 			else {
 				const summary = plain(lines.find((l) => l.text.includes('Abstract Atlas:'))?.text ?? '');
