@@ -89,12 +89,16 @@ export function runBuild({ root, seedsDir, outDir, logFile, cold }) {
 		});
 		const stopSampling = sampleMemory(child.pid);
 		const lines = [];
+		let partial = '';
 		// Written as it comes, so a long build can be followed with tail -f.
 		const log = createWriteStream(logFile);
 		const onData = (buffer) => {
 			const at = performance.now() - started;
 			log.write(buffer);
-			for (const text of buffer.toString('utf8').split('\n')) if (text.trim()) lines.push({ at, text });
+			// A chunk may end mid-line: the unfinished part waits for the next chunk.
+			const parts = (partial + buffer.toString('utf8')).split('\n');
+			partial = parts.pop();
+			for (const text of parts) if (text.trim()) lines.push({ at, text });
 		};
 		child.stdout.on('data', onData);
 		child.stderr.on('data', onData);
@@ -102,6 +106,7 @@ export function runBuild({ root, seedsDir, outDir, logFile, cold }) {
 			const ms = performance.now() - started;
 			const memory = stopSampling();
 			log.end();
+			if (partial.trim()) lines.push({ at: ms, text: partial });
 			if (code !== 0) fail(new Error(`astro build failed (exit ${code}); see ${logFile}`));
 			else {
 				const summary = plain(lines.find((l) => l.text.includes('Abstract Atlas:'))?.text ?? '');
