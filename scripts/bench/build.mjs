@@ -89,24 +89,24 @@ export function runBuild({ root, seedsDir, outDir, logFile, cold }) {
 		});
 		const stopSampling = sampleMemory(child.pid);
 		const lines = [];
-		let partial = '';
 		// Written as it comes, so a long build can be followed with tail -f.
 		const log = createWriteStream(logFile);
-		const onData = (buffer) => {
+		// A chunk may end mid-line: the unfinished part of each stream waits for its next chunk.
+		const partial = { stdout: '', stderr: '' };
+		const onData = (stream) => (buffer) => {
 			const at = performance.now() - started;
 			log.write(buffer);
-			// A chunk may end mid-line: the unfinished part waits for the next chunk.
-			const parts = (partial + buffer.toString('utf8')).split('\n');
-			partial = parts.pop();
+			const parts = (partial[stream] + buffer.toString('utf8')).split('\n');
+			partial[stream] = parts.pop();
 			for (const text of parts) if (text.trim()) lines.push({ at, text });
 		};
-		child.stdout.on('data', onData);
-		child.stderr.on('data', onData);
+		child.stdout.on('data', onData('stdout'));
+		child.stderr.on('data', onData('stderr'));
 		child.on('close', (code) => {
 			const ms = performance.now() - started;
 			const memory = stopSampling();
 			log.end();
-			if (partial.trim()) lines.push({ at: ms, text: partial });
+			for (const text of Object.values(partial)) if (text.trim()) lines.push({ at: ms, text });
 			if (code !== 0) fail(new Error(`astro build failed (exit ${code}); see ${logFile}`));
 			else {
 				const summary = plain(lines.find((l) => l.text.includes('Abstract Atlas:'))?.text ?? '');
