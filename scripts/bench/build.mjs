@@ -118,7 +118,12 @@ export function runBuild({ root, seedsDir, outDir, logFile, cold }) {
 
 // Astro colours its log when it thinks a terminal is attached; the patterns match plain text.
 const plain = (text) => text.replace(/\x1b\[[0-9;]*m/gu, '');
-const seconds = (value, unit) => Number(value) * (unit === 's' ? 1000 : 1);
+// Astro and Vite print durations as "805ms", "1.17s" or, past a minute, "1m 35s".
+const DURATION = /((?:\d+m\s*)?[\d.]+(?:ms|s)|\d+m)\b/u;
+export function durationMs(text) {
+	const [, minutes = '0', value = '0', unit = 's'] = /^(?:(\d+)m\s*)?(?:([\d.]+)(ms|s))?$/u.exec(text.trim()) ?? [];
+	return Number(minutes) * 60_000 + Number(value) * (unit === 's' ? 1000 : 1);
+}
 
 /**
  * Phase durations (ms) from the log. Where Astro prints a duration of its own, that is
@@ -136,16 +141,14 @@ export function phasesOf(lines, totalMs) {
 	// Vite runs one bundle per environment (server, client): each prints "✓ built in X".
 	let bundling = 0;
 	for (const { text } of lines) {
-		const match = /\[vite\] ✓ built in ([\d.]+)(ms|s)/u.exec(plain(text));
-		if (match) bundling += seconds(match[1], match[2]);
+		const match = new RegExp(`\\[vite\\] ✓ built in ${DURATION.source}`, 'u').exec(plain(text));
+		if (match) bundling += durationMs(match[1]);
 	}
 	if (bundling) phases.bundling = bundling;
 	const routes = find(/generating static routes/u);
-	const routesDone = find(/✓ Completed in ([\d.]+)(ms|s)/u, routes + 1);
-	if (routes >= 0 && routesDone >= 0) {
-		const match = /✓ Completed in ([\d.]+)(ms|s)/u.exec(plain(lines[routesDone].text));
-		phases.routes = seconds(match[1], match[2]);
-	}
+	const completed = new RegExp(`✓ Completed in ${DURATION.source}`, 'u');
+	const routesDone = find(completed, routes + 1);
+	if (routes >= 0 && routesDone >= 0) phases.routes = durationMs(completed.exec(plain(lines[routesDone].text))[1]);
 	const search = find(/Search: indexed \d+ pages in \d+ ms/u);
 	if (search >= 0) {
 		phases.pagefind = Number(/in (\d+) ms/u.exec(plain(lines[search].text))[1]);
