@@ -1,64 +1,174 @@
-// Builds a generated collection of N abstracts and prints build time and peak memory.
-// Usage: npm run bench [-- --papers 5000]. Numbers, not pass/fail: compare across changes.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The project's measuring instrument: builds generated collections of realistic abstracts
+// and prints one Markdown table row per size. Numbers to compare across changes, never
+// pass/fail. See README "Performance" for the columns.
+//
+// Usage: npm run bench [-- --sizes 1000,10000] [--runs N] [--seed N] [--identical] [--compare]
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runBuild } from './bench/build.mjs';
+import { loadSources, sentencePools } from './bench/corpus.mjs';
+import { editOneAbstract, generateCollection } from './bench/generate.mjs';
+import { hugoAvailable, hugoBuild } from './bench/hugo.mjs';
+import { differences, distSize, hashDist, paperPageWeight, searchWeight } from './bench/measure.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const { values } = parseArgs({ options: { papers: { type: 'string', default: '1000' }, bundled: { type: 'boolean', default: false } } });
-const count = Number(values.papers);
-const work = join(root, 'tests/.output/bench');
-rmSync(work, { recursive: true, force: true });
-mkdirSync(join(work, 'seeds'), { recursive: true });
-
-const words = 'federated learning diffusion models knowledge distillation privacy attack gradient inversion zero-shot label aggregation super-resolution prompt tuning client server model stealing membership inference'.split(' ');
-let seedsDir = join(root, 'seeds');
-if (!values.bundled) {
-	seedsDir = join(work, 'seeds');
-	let state = 42;
-	const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31);
-	const perFile = 100;
-	for (let f = 0; f * perFile < count; f++) {
-		const lines = [];
-		for (let i = f * perFile; i < Math.min(count, (f + 1) * perFile); i++) {
-			const body = Array.from({ length: 180 }, () => words[next() % words.length]).join(' ');
-			lines.push(`Abstract:We propose Bench${i}, a method for ${words[i % words.length]} with $\\epsilon$ noise. ${body}.`);
-		}
-		writeFileSync(join(seedsDir, `bench-${String(f).padStart(4, '0')}.txt`), `${lines.join('\n')}\n`);
+const MAX_SIZE = 50_000;
+const { values } = parseArgs({
+	options: {
+		sizes: { type: 'string', default: '1000,10000' },
+		runs: { type: 'string' },
+		seed: { type: 'string', default: '1' },
+		identical: { type: 'boolean', default: false },
+		compare: { type: 'boolean', default: false },
+		csv: { type: 'string', default: join(root, '../shared/real/arxiv-2007-04.csv') },
+	},
+});
+const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/gu, '')));
+for (const size of sizes) {
+	if (!Number.isInteger(size) || size < 1 || size > MAX_SIZE) {
+		console.error(`--sizes takes whole numbers from 1 to ${MAX_SIZE.toLocaleString('en')}; got "${values.sizes}".`);
+		process.exit(2);
 	}
 }
+const work = join(root, 'tests/.output/bench');
+// Progress goes to stderr: stdout stays the table, ready to paste.
+const progress = (text) => console.error(`· ${text}`);
 
-// GNU time reports the build's peak memory (max RSS); without it, time alone is measured.
-const hasTime = existsSync('/usr/bin/time');
-const started = performance.now();
-const child = spawn(
-	hasTime ? '/usr/bin/time' : process.execPath,
-	[...(hasTime ? ['-f', '%M', process.execPath] : []), join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(work, 'dist')],
-	{ cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ATLAS_SEEDS: seedsDir }, stdio: ['ignore', 'pipe', 'pipe'] },
-);
-let out = '';
-let err = '';
-child.stdout.on('data', (d) => (out += d));
-child.stderr.on('data', (d) => (err += d));
-child.on('close', (code) => {
-	const seconds = (performance.now() - started) / 1000;
-	const peakKb = hasTime ? Number(err.trim().split('\n').at(-1)) : Number.NaN;
-	if (code !== 0) {
-		console.error(out, err);
-		process.exit(code ?? 1);
+const median = (numbers) => {
+	const sorted = numbers.filter(Number.isFinite).sort((a, b) => a - b);
+	if (sorted.length === 0) return Number.NaN;
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const s = (ms) => (ms / 1000).toFixed(1);
+const mib = (kb) => (Number.isFinite(kb) && kb > 0 ? (kb / 1024).toFixed(0) : '–');
+const kib = (bytes) => (bytes / 1024).toFixed(1);
+const version = (pkg) => JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+
+function machineLine() {
+	const cpu = cpus()[0]?.model.replace(/\s+/gu, ' ').trim() ?? 'unknown CPU';
+	return `Machine: ${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, Astro ${version('astro')}, Pagefind ${version('pagefind')}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const COLUMNS = [
+	'papers',
+	'cold build',
+	'ms/paper',
+	'RSS node',
+	'RSS pagefind',
+	'content',
+	'bundling',
+	'routes',
+	'pagefind',
+	'dist files',
+	'dist size',
+	'search gzip',
+	'paper page gzip',
+	'warm rebuild',
+	'identical',
+	...(values.compare ? ['Hugo + Pagefind'] : []),
+];
+
+/** Builds one size `runs` times cold (each followed by a warm rebuild) and returns its table row. */
+async function benchSize(size, pools, notes) {
+	const dir = join(work, String(size));
+	const seedsDir = join(dir, 'seeds');
+	const outDir = join(dir, 'dist');
+	const generated = performance.now();
+	const collection = generateCollection({ dir: seedsDir, count: size, seed: Number(values.seed), pools });
+	progress(`${size}: ${collection.files.length} seed files, ${(collection.bytes / 1e6).toFixed(1)} MB, ${collection.duplicates} duplicates, ${collection.withMath} with math, in ${s(performance.now() - generated)} s`);
+	const runs = Number(values.runs ?? (size <= 10_000 ? 3 : 1));
+	const wantIdentical = values.identical || size === 1000;
+	const cold = [];
+	const warm = [];
+	let output;
+	let page;
+	let search;
+	const hashes = [];
+	for (let run = 1; run <= runs; run++) {
+		progress(`${size}: cold build ${run}/${runs}`);
+		cold.push(await runBuild({ root, seedsDir, outDir, logFile: join(dir, `cold-${run}.log`), cold: true }));
+		if (wantIdentical && hashes.length < 2) hashes.push(hashDist(outDir));
+		if (run === 1) {
+			output = distSize(outDir);
+			page = paperPageWeight(outDir);
+			progress(`${size}: search for "${collection.commonWord}" in Chromium`);
+			search = await searchWeight(outDir, collection.commonWord);
+		}
+		progress(`${size}: warm rebuild ${run}/${runs} after one abstract changed`);
+		const restore = editOneAbstract(seedsDir, collection.files);
+		try {
+			warm.push(await runBuild({ root, seedsDir, outDir, logFile: join(dir, `warm-${run}.log`), cold: false }));
+		} finally {
+			restore();
+		}
 	}
-	writeFileSync(join(work, 'build.log'), out + err);
-	const summary = out.split('\n').find((l) => l.includes('Abstract Atlas:')) ?? '';
-	// Astro logs each page with its render time: the home page must stay fast however many papers.
-	const home = /├─ \/index\.html \(\+(\d+)ms\)/u.exec(out)?.[1];
-	const slowest = [...out.matchAll(/├─ (\S+) \(\+(\d+)ms\)/gu)].sort((a, b) => Number(b[2]) - Number(a[2]))[0];
-	console.log(summary.replace(/^.*?Abstract Atlas: /u, 'summary: '));
-	console.log(`papers: ${values.bundled ? 'bundled seeds' : count}`);
-	console.log(`build time: ${seconds.toFixed(1)} s`);
-	console.log(`peak memory (max RSS of the build process): ${Number.isFinite(peakKb) ? `${(peakKb / 1024).toFixed(0)} MiB` : 'unknown (needs /usr/bin/time)'}`);
-	console.log(`log size: ${(out.length + err.length).toLocaleString('en')} bytes (full log in ${join(work, 'build.log')})`);
-	if (home) console.log(`home page render: ${home} ms`);
-	if (slowest) console.log(`slowest page: ${slowest[1]} (${slowest[2]} ms)`);
-});
+	if (wantIdentical && hashes.length < 2) {
+		progress(`${size}: second cold build, to compare outputs`);
+		await runBuild({ root, seedsDir, outDir, logFile: join(dir, 'identical.log'), cold: true });
+		hashes.push(hashDist(outDir));
+	}
+	let identical = '–';
+	if (hashes.length === 2) {
+		const differ = differences(hashes[0], hashes[1]);
+		identical = differ.length === 0 ? `yes (${hashes[0].size} files)` : `no: ${differ.length} files`;
+		if (differ.length) notes.push(`${size}: files differing between two cold builds: ${differ.slice(0, 8).join(', ')}${differ.length > 8 ? ', …' : ''}`);
+	}
+
+	const coldMs = median(cold.map((b) => b.ms));
+	const warmMs = median(warm.map((b) => b.ms));
+	const phase = (key) => s(median(cold.map((b) => b.phases[key])));
+	const built = cold[0].built;
+	notes.push(
+		`${size}: ${collection.duplicates} exact duplicates generated (${built} papers built, ${cold[0].phases.pages} pages indexed), ${collection.withMath} abstracts with math; ` +
+			`search for "${search.word}": ${search.requests} responses, ${kib(search.raw)} KiB uncompressed, first results after ${(search.ms / 1000).toFixed(2)} s; ` +
+			`paper page ${page.page}: HTML ${kib(page.html)} KiB + ${page.stylesheets} stylesheet(s) ${kib(page.css)} KiB gzip; startup ${phase('startup')} s, unaccounted ${phase('other')} s; logs in ${dir}`,
+	);
+	const row = [
+		`${size.toLocaleString('en')}`,
+		`${s(coldMs)} s`,
+		(coldMs / size).toFixed(1),
+		`${mib(median(cold.map((b) => b.memory.build)))} MiB`,
+		`${mib(median(cold.map((b) => Math.max(0, ...Object.entries(b.memory).filter(([k]) => k.startsWith('pagefind')).map(([, v]) => v)))))} MiB`,
+		`${phase('content')} s`,
+		`${phase('bundling')} s`,
+		`${phase('routes')} s`,
+		`${phase('pagefind')} s`,
+		output.files.toLocaleString('en'),
+		`${(output.bytes / 1e6).toFixed(1)} MB`,
+		`${kib(search.gzip)} KiB`,
+		`${kib(page.html + page.css)} KiB`,
+		`${s(warmMs)} s (${(warmMs / coldMs).toFixed(2)}×)`,
+		identical,
+	];
+	if (values.compare) row.push(compareWithHugo(size, seedsDir, dir, coldMs, notes));
+	return row;
+}
+
+/** Hugo, then Pagefind's CLI, over the same seeds; the cell is their time and our ratio to it. */
+function compareWithHugo(size, seedsDir, dir, coldMs, notes) {
+	if (!hugoAvailable()) {
+		notes.push('--compare: hugo is not on PATH; install it with "apt-get install -y hugo" (Debian) to compare. Skipped.');
+		return 'no hugo';
+	}
+	progress(`${size}: Hugo + Pagefind CLI`);
+	const hugo = hugoBuild({ root, seedsDir, work: dir });
+	const total = hugo.hugoMs + hugo.pagefindMs;
+	notes.push(`${size}: Hugo ${s(hugo.hugoMs)} s for ${hugo.pages} pages + Pagefind CLI ${s(hugo.pagefindMs)} s`);
+	return `${s(total)} s (ours ${(coldMs / total).toFixed(1)}×)`;
+}
+
+const csvPath = resolve(values.csv);
+console.log(machineLine());
+const { sources, notes } = loadSources({ root, csvPath });
+const pools = sentencePools(sources);
+mkdirSync(work, { recursive: true });
+console.log('');
+console.log(`| ${COLUMNS.join(' | ')} |`);
+console.log(`|${COLUMNS.map(() => '---').join('|')}|`);
+for (const size of sizes) console.log(`| ${(await benchSize(size, pools, notes)).join(' | ')} |`);
+console.log('');
+for (const note of notes) console.log(`- ${note}`);
