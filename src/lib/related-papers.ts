@@ -21,15 +21,31 @@ export function relatedPapers(papers: readonly RelatedInput[], count = RELATED_C
 	const vectors = tfidfVectors(papers.map((p) => p.text));
 	const byTopic = new Map<string, number[]>();
 	papers.forEach((paper, i) => {
-		for (const topic of paper.topics) byTopic.set(topic, [...(byTopic.get(topic) ?? []), i]);
+		for (const topic of paper.topics) byTopic.get(topic)?.push(i) ?? byTopic.set(topic, [i]);
 	});
 	const byTerm = new Map<string, number[]>();
 	vectors.forEach((vector, i) => {
 		// Each paper's most distinctive words find text-alike papers outside its topics.
 		for (const term of [...vector.weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8).map(([t]) => t)) {
-			byTerm.set(term, [...(byTerm.get(term) ?? []), i]);
+			byTerm.get(term)?.push(i) ?? byTerm.set(term, [i]);
 		}
 	});
+	// Dot products against one paper at a time: its weights spread over a dense row by term
+	// number, so each candidate costs one array read per word instead of a hash lookup.
+	const termIds = new Map<string, number>();
+	const ids = vectors.map((vector) => Int32Array.from(vector.weights.keys(), (term) => termIds.get(term) ?? (termIds.set(term, termIds.size), termIds.size - 1)));
+	const values = vectors.map((vector) => Float64Array.from(vector.weights.values()));
+	const row = new Float64Array(termIds.size);
+	const similarity = (i: number, j: number) => {
+		const a = vectors[i]!;
+		const b = vectors[j]!;
+		if (a.norm === 0 || b.norm === 0) return 0;
+		const termsOfJ = ids[j]!;
+		const weightsOfJ = values[j]!;
+		let dot = 0;
+		for (let k = 0; k < termsOfJ.length; k++) dot += weightsOfJ[k]! * row[termsOfJ[k]!]!;
+		return dot / (a.norm * b.norm);
+	};
 
 	const result = new Map<string, string[]>();
 	papers.forEach((paper, i) => {
@@ -39,12 +55,16 @@ export function relatedPapers(papers: readonly RelatedInput[], count = RELATED_C
 		for (const [term] of vectors[i]!.weights) for (const j of byTerm.get(term) ?? []) if (j !== i) candidates.add(j);
 		// A paper with little in common with any other still gets its most similar neighbours.
 		if (candidates.size < count) papers.forEach((_, j) => j !== i && candidates.add(j));
+		const own = ids[i]!;
+		const ownWeights = values[i]!;
+		for (let k = 0; k < own.length; k++) row[own[k]!] = ownWeights[k]!;
 		const ranked = [...candidates]
 			.map((j) => ({ j, shared: shared.get(j) ?? 0 }))
 			.sort((a, b) => b.shared - a.shared || a.j - b.j)
 			.slice(0, SCORED_CANDIDATES)
-			.map(({ j, shared: s }) => ({ j, shared: s, similarity: cosine(vectors[i]!, vectors[j]!) }))
+			.map(({ j, shared: s }) => ({ j, shared: s, similarity: similarity(i, j) }))
 			.sort((a, b) => b.shared - a.shared || b.similarity - a.similarity || (papers[a.j]!.id < papers[b.j]!.id ? -1 : 1));
+		for (let k = 0; k < own.length; k++) row[own[k]!] = 0;
 		result.set(paper.id, ranked.slice(0, count).map(({ j }) => papers[j]!.id));
 	});
 	return result;
@@ -80,12 +100,4 @@ function tfidfVectors(texts: readonly string[]): Vector[] {
 		}
 		return { weights, norm: Math.sqrt(sum) };
 	});
-}
-
-function cosine(a: Vector, b: Vector): number {
-	if (a.norm === 0 || b.norm === 0) return 0;
-	const [small, large] = a.weights.size < b.weights.size ? [a, b] : [b, a];
-	let dot = 0;
-	for (const [word, w] of small.weights) dot += w * (large.weights.get(word) ?? 0);
-	return dot / (a.norm * b.norm);
 }

@@ -447,8 +447,16 @@ function coherenceOf(
 
 /** A topic's slug: readable, and the same for "diffusion model" and "Diffusion Models". */
 export function topicSlug(key: string): string {
-	return slugify(key, { decamelize: false }) || fallbackSlug('topic', key);
+	let slug = slugCache.get(key);
+	if (slug === undefined) {
+		slug = slugify(key, { decamelize: false }) || fallbackSlug('topic', key);
+		slugCache.set(key, slug);
+	}
+	return slug;
 }
+
+/** Folding and merging ask for the same keys' slugs many times; slugify is slow (a fifth of extraction). */
+const slugCache = new Map<string, string>();
 
 function keyForSlug(slug: string, keys: Iterable<string>): string | undefined {
 	for (const key of keys) if (topicSlug(key) === slug) return key;
