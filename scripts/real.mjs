@@ -18,7 +18,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as cheerio from 'cheerio';
-import { parse } from 'csv-parse/sync';
+import { oneLine, paragraphsOf, readArxivCsv } from './lib/arxiv-csv.mjs';
 import yaml from 'js-yaml';
 import { paperId } from '../src/lib/normalize-text.ts';
 
@@ -37,17 +37,6 @@ const seedsDir = join(work, 'seeds');
 const distDir = join(work, 'dist');
 const PER_FILE = 50;
 
-/** An abstract's paragraphs: arXiv hard-wraps at ~80 columns; two leading spaces start a paragraph. */
-function paragraphsOf(abstract) {
-	const paragraphs = [];
-	for (const line of abstract.replace(/\r\n?/gu, '\n').split('\n')) {
-		if (line.trim() === '') continue;
-		if (/^ {2}/u.test(line) || paragraphs.length === 0) paragraphs.push(line.trim());
-		else paragraphs[paragraphs.length - 1] += ` ${line.trim()}`;
-	}
-	return paragraphs;
-}
-const oneLine = (text) => text.replace(/\s+/gu, ' ').trim();
 const archiveOf = (categories) => categories.trim().split(/\s+/u)[0].split('.')[0];
 
 /** arXiv author lists: "A, B, and C", "A and B"; affiliations in parentheses are dropped. */
@@ -234,7 +223,7 @@ function measure(records, log) {
 	];
 }
 
-const records = parse(readFileSync(csvPath), { columns: true, skip_empty_lines: true });
+const records = readArxivCsv(csvPath);
 console.log(`${records.length} records from ${csvPath}`);
 if (values.scale !== undefined) {
 	await timeExtraction(records, Number(values.scale));

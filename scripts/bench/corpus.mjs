@@ -3,20 +3,9 @@
 // generated abstract mixes sentences of related papers and topics still emerge.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { oneLine, paragraphsOf, readArxivCsv } from '../lib/arxiv-csv.mjs';
 import { parseSeed } from '../../src/lib/parse-seed.ts';
 
-/** arXiv hard-wraps at ~80 columns; two leading spaces start a paragraph (as in scripts/real.mjs). */
-function paragraphsOf(abstract) {
-	const paragraphs = [];
-	for (const line of abstract.replace(/\r\n?/gu, '\n').split('\n')) {
-		if (line.trim() === '') continue;
-		if (/^ {2}/u.test(line) || paragraphs.length === 0) paragraphs.push(line.trim());
-		else paragraphs[paragraphs.length - 1] += ` ${line.trim()}`;
-	}
-	return paragraphs;
-}
-const oneLine = (text) => text.replace(/\s+/gu, ' ').trim();
 
 /**
  * Sentences of a text. Splits after . ! ? followed by a capital, a digit or math, but
@@ -59,7 +48,7 @@ export function loadSources({ root, csvPath }) {
 	}
 	const notes = [];
 	if (existsSync(csvPath)) {
-		const records = parse(readFileSync(csvPath), { columns: true, skip_empty_lines: true });
+		const records = readArxivCsv(csvPath);
 		for (const r of records) {
 			const category = r.categories.trim().split(/\s+/u)[0];
 			const sentences = sentencesOf(paragraphsOf(r.abstract).join(' '));

@@ -382,8 +382,11 @@ export function mathSource(node: MathNode): string {
 	return node.type === 'displayMath' ? `$$${node.tex}$$` : `$${node.tex}$`;
 }
 
-/** The text a reader sees, with math as its TeX source: for tests and plain-text uses. */
-export function flattenLatex(nodes: readonly LatexNode[]): string {
+/**
+ * The text of a tree, math read by `math`: as its TeX source by default (what the page
+ * shows for math it cannot typeset), or as plain text (latex-text.ts).
+ */
+export function flattenLatex(nodes: readonly LatexNode[], math: (node: MathNode) => string = mathSource): string {
 	return nodes
 		.map((node) => {
 			switch (node.type) {
@@ -392,10 +395,10 @@ export function flattenLatex(nodes: readonly LatexNode[]): string {
 					return node.text;
 				case 'emphasis':
 				case 'strong':
-					return flattenLatex(node.children);
+					return flattenLatex(node.children, math);
 				case 'inlineMath':
 				case 'displayMath':
-					return mathSource(node);
+					return math(node);
 			}
 		})
 		.join('');

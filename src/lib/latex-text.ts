@@ -1,5 +1,5 @@
 import { replacements as unicodeitReplacements, subsuperscripts as unicodeitScripts } from 'unicodeit/ts_dist/js/data.js';
-import { parseLatex, type LatexNode } from './latex-parse.ts';
+import { flattenLatex, parseLatex, type LatexNode } from './latex-parse.ts';
 
 /**
  * Plain text is read from the same tree that renders the page, so a title, an excerpt,
@@ -8,21 +8,7 @@ import { parseLatex, type LatexNode } from './latex-parse.ts';
  * Λ_α, `\mathbb{Z}` ℤ, `10^{-22}` 10⁻²². The result is text, never markup.
  */
 export function latexText(nodes: readonly LatexNode[]): string {
-	return nodes
-		.map((node) => {
-			switch (node.type) {
-				case 'text':
-				case 'link':
-					return node.text;
-				case 'emphasis':
-				case 'strong':
-					return latexText(node.children);
-				case 'inlineMath':
-				case 'displayMath':
-					return texToText(node.tex);
-			}
-		})
-		.join('');
+	return flattenLatex(nodes, (node) => texToText(node.tex));
 }
 
 /** Plain text of LaTeX source: one paragraph, a title or an author name. */
