@@ -1,7 +1,7 @@
 import type { PaginateFunction } from 'astro';
 import { getCollection } from 'astro:content';
 import { compareByTitle } from '../lib/build-collection.ts';
-import { absoluteUrl, paperPath } from '../lib/site-paths.ts';
+import { citedPaperUrl } from '../lib/paper-files.ts';
 import { groupByTerm, termTree, type TaxonomyKind, type Term } from '../lib/taxonomy.ts';
 import type { Paper } from '../schemas/paper.ts';
 
@@ -32,7 +32,8 @@ export function allPapers(): Promise<Paper[]> {
  * one is set, otherwise the path from the host root under the base.
  */
 export function paperUrl(paper: Pick<Paper, 'slug'>): string {
-	return absoluteUrl(paperPath(import.meta.env.BASE_URL, paper.slug), import.meta.env.SITE || undefined);
+	// The same rule the build uses for the .bib and .ris files written beside the page.
+	return citedPaperUrl(paper, { base: import.meta.env.BASE_URL, site: import.meta.env.SITE || undefined });
 }
 
 /** The terms of one taxonomy with their papers. */
