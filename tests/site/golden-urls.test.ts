@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildCollection } from '../../src/lib/build-collection.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { readPapersJson } from '../helpers/papers-json.ts';
+import { treeDigest } from '../helpers/tree-digest.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
 import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
 
@@ -26,18 +24,6 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 		[out[i], out[j]] = [out[j]!, out[i]!];
 	}
 	return out;
-}
-
-async function treeDigest(dir: string): Promise<Map<string, string>> {
-	const digests = new Map<string, string>();
-	for (const file of (await readdir(dir, { recursive: true })).sort()) {
-		try {
-			digests.set(file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex'));
-		} catch {
-			// a directory
-		}
-	}
-	return digests;
 }
 
 describe('permanent URLs of the bundled seeds', () => {

@@ -1,0 +1,55 @@
+/**
+ * A rebuild after one abstract changed reuses unchanged paper pages (Astro's incremental
+ * build), and must ship exactly what a cold build of the same seeds ships: a stale page
+ * would carry a wrong related link, neighbour or topic.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import { readPapersJson } from '../helpers/papers-json.ts';
+import { BUNDLED_SEEDS, PROJECT_ROOT } from '../helpers/paths.ts';
+import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
+import { treeDigest } from '../helpers/tree-digest.ts';
+
+describe('a warm rebuild after one abstract changed', () => {
+	let before: BuiltSite;
+	let warm: BuiltSite;
+	let cold: BuiltSite;
+
+	beforeAll(async () => {
+		const files = await readSeedsFolder(BUNDLED_SEEDS);
+		const seeds = await writeSeedsFolder('incremental', files);
+		before = await buildSiteOk({ seeds, name: 'incremental-before' });
+		// One abstract gains a sentence: its id, URL and text change, and with them its
+		// neighbours' prev/next links and other papers' related lists may change too.
+		const [name, text] = Object.entries(files).find(([, t]) => t.startsWith('Abstract:'))!;
+		const lines = text.split('\n');
+		lines[0] = `${lines[0]} We also release a reproducibility checklist.`;
+		await writeSeedsFolder('incremental', { ...files, [name]: lines.join('\n') });
+		warm = await buildSiteOk({ seeds, name: 'incremental-warm' });
+		// Cold: without the incremental manifest and the content store.
+		await rm(join(PROJECT_ROOT, '.astro', 'cache'), { recursive: true, force: true });
+		cold = await buildSiteOk({ seeds, name: 'incremental-cold' });
+	});
+
+	test('reuses unchanged paper pages', () => {
+		const reused = warm.log.match(/\((?:cached|restored)\)/gu) ?? [];
+		expect(reused.length).toBeGreaterThan(20);
+		expect(cold.log).not.toMatch(/\((?:cached|restored)\)/u);
+	});
+
+	test('ships the changed paper at its new URL and drops the old one', () => {
+		const oldUrls = new Set(readPapersJson(before).map((r) => r.url));
+		const newUrls = readPapersJson(warm).map((r) => r.url);
+		expect(newUrls.filter((url) => !oldUrls.has(url))).toHaveLength(1);
+		expect([...oldUrls].filter((url) => !newUrls.includes(url))).toHaveLength(1);
+	});
+
+	test('is byte-identical to a cold build of the same seeds', async () => {
+		const a = await treeDigest(warm.outDir);
+		const b = await treeDigest(cold.outDir);
+		expect(a.size).toBeGreaterThan(100);
+		expect([...a]).toEqual([...b]);
+	});
+});
