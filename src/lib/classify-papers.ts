@@ -2,7 +2,7 @@ import type { TopicOverrides } from '../schemas/topic-overrides.ts';
 import type { Paper } from '../schemas/paper.ts';
 import { plainText } from './latex-text.ts';
 import { relatedPapers } from './related-papers.ts';
-import { extractTopics, type Topic } from './topics.ts';
+import { extractTopics, type TaggingCache, type Topic } from './topics.ts';
 
 /** The text topic extraction and similarity read: a real title, then the abstract. */
 export function topicText(paper: Pick<Paper, 'title' | 'titleSource' | 'paragraphs'>): string {
@@ -17,11 +17,13 @@ export function topicText(paper: Pick<Paper, 'title' | 'titleSource' | 'paragrap
 export function classifyPapers(
 	papers: readonly Paper[],
 	overrides: TopicOverrides = {},
+	tagging?: TaggingCache,
 ): { papers: Paper[]; topics: Topic[]; unknownSlugs: string[] } {
 	const texts = new Map(papers.map((p) => [p.id, topicText(p)]));
 	const { topics, byPaper, unknownSlugs } = extractTopics(
 		papers.map((p) => ({ id: p.id, text: texts.get(p.id)! })),
 		overrides,
+		tagging ? { tagging } : {},
 	);
 	const bySlug = new Map(topics.map((t) => [t.slug, t]));
 	const related = relatedPapers(papers.map((p) => ({ id: p.id, text: texts.get(p.id)!, topics: byPaper.get(p.id) ?? [] })));

@@ -106,8 +106,9 @@ const ACRONYM_IN_PARENS = /\(([A-Z][A-Za-z]*[A-Z][A-Za-z]*?)s?\)/gu;
  * lowers the size threshold, for tests). Every topic has at least two papers and every
  * paper at most six topics. The same input always gives the same output.
  */
-export function extractTopics(papers: readonly TopicInput[], overrides: TopicOverrides = {}, options: TreeOptions = {}): TopicAssignment {
+export function extractTopics(papers: readonly TopicInput[], overrides: TopicOverrides = {}, options: ExtractOptions = {}): TopicAssignment {
 	const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const tagged = taggedWords(sorted, options.tagging);
 	const acronyms = collectAcronyms(sorted.map((p) => p.text));
 	let phraseMap = userPhrases(overrides);
 
@@ -124,7 +125,7 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 		words += paper.text.split(/\s+/u).length;
 		const lemmas = new Map<string, number>();
 		contentWords.set(paper.id, lemmas);
-		for (const { key, surface, before, modifies } of phrasesOf(paper.text, acronyms, lemmas)) {
+		for (const { key, surface, before, modifies } of phrasesOf(tagged(paper.text), acronyms, lemmas)) {
 			tf.set(key, (tf.get(key) ?? 0) + 1);
 			if (modifies) modifierCounts.set(key, (modifierCounts.get(key) ?? 0) + 1);
 			if (before) {
@@ -483,7 +484,33 @@ interface Occurrence {
 	modifies: boolean;
 }
 
-interface Word {
+/**
+ * Tagged words by text. Tagging is most of extraction's time; a dev server keeps one
+ * of these between syncs, so that re-extracting topics after one edited abstract tags
+ * only that abstract. A build needs none: every text is tagged once anyway.
+ */
+export type TaggingCache = Map<string, readonly Word[]>;
+
+export interface ExtractOptions extends TreeOptions {
+	tagging?: TaggingCache;
+}
+
+/**
+ * The tagger for this extraction: through the cache when there is one, which afterwards
+ * keeps only the texts of these papers, so it never outgrows the collection.
+ */
+function taggedWords(papers: readonly TopicInput[], cache: TaggingCache | undefined): (text: string) => readonly Word[] {
+	if (!cache) return wordsOf;
+	const texts = new Set(papers.map((p) => p.text));
+	for (const text of cache.keys()) if (!texts.has(text)) cache.delete(text);
+	return (text) => {
+		let words = cache.get(text);
+		if (!words) cache.set(text, (words = wordsOf(text)));
+		return words;
+	};
+}
+
+export interface Word {
 	surface: string;
 	lemma: string;
 	/** Universal POS tag; hyphenated compounds take their last part's noun tag, else ADJ. */
@@ -540,7 +567,7 @@ function wordsOf(text: string): Word[] {
 }
 
 /** Candidate phrases of a text: 2–3 word runs inside noun phrases that end in a noun. */
-function* phrasesOf(text: string, acronyms: Map<string, string>, lemmas?: Map<string, number>): Generator<Occurrence> {
+function* phrasesOf(tagged: readonly Word[], acronyms: Map<string, string>, lemmas?: Map<string, number>): Generator<Occurrence> {
 	let run: Word[] = [];
 	const flush = function* () {
 		for (let size = 2; size <= 3; size++) {
@@ -568,7 +595,7 @@ function* phrasesOf(text: string, acronyms: Map<string, string>, lemmas?: Map<st
 		}
 		run = [];
 	};
-	for (const word of wordsOf(text)) {
+	for (const word of tagged) {
 		const expansion = acronyms.get(word.surface) ?? acronyms.get(word.surface.replace(/s$/u, ''));
 		if (expansion) {
 			// A known acronym counts as its long form, and ends the phrase around it.

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { assemblePapers, readSeed, type ReadSeed } from '../lib/build-collection.ts';
 import { classifyPapers } from '../lib/classify-papers.ts';
+import type { TaggingCache } from '../lib/topics.ts';
 import { applyMetadata } from '../lib/paper-metadata.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/generated-mdx.ts';
 import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/project-paths.ts';
@@ -60,10 +61,12 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 			const seedsDir = resolve(root, options.seeds);
 			const generatedDir = resolve(root, options.generatedDir);
 			const paths = { root, seedsDir, generatedDir, component: resolve(root, options.component) };
+			// A dev server re-syncs after every edit: it keeps what makes that quick and safe.
+			const watching: Watching | undefined = context.watcher ? { tagging: new Map(), orphans: new Set() } : undefined;
 			// One sync at a time: an older sync finishing late would prune what a newer one added.
 			let queue: Promise<void> = Promise.resolve();
 			const sync = () => {
-				const next = queue.then(() => syncCollection(context, paths, cache));
+				const next = queue.then(() => syncCollection(context, paths, cache, watching));
 				queue = next.catch(() => undefined);
 				return next;
 			};
@@ -98,6 +101,17 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 	};
 }
 
+/** What a dev server keeps between syncs. */
+interface Watching {
+	tagging: TaggingCache;
+	/**
+	 * MDX files of papers the last sync removed. Deleting one at once makes Vite reload the
+	 * open page while Astro's module map still imports the file, so the reader gets a
+	 * "Failed to load url …mdx" error instead of the 404 page; they go at the next sync.
+	 */
+	orphans: Set<string>;
+}
+
 interface Paths {
 	root: string;
 	seedsDir: string;
@@ -114,6 +128,7 @@ async function syncCollection(
 	{ store, logger, parseData, generateDigest }: LoaderContext,
 	paths: Paths,
 	cache: Map<string, { digest: string; read: ReadSeed }>,
+	watching?: Watching,
 ): Promise<void> {
 	if (!existsSync(paths.seedsDir)) {
 		throw new Error(
@@ -145,7 +160,7 @@ async function syncCollection(
 	const metadataText = await readOptional(join(paths.seedsDir, PAPERS_METADATA_FILE));
 	const withMetadata =
 		metadataText === undefined ? assembled.papers : applyMetadata(assembled.papers, parsePapersMetadata(metadataText, PAPERS_METADATA_FILE), PAPERS_METADATA_FILE);
-	const classified = classifyPapers(withMetadata, overrides);
+	const classified = classifyPapers(withMetadata, overrides, watching?.tagging);
 	const collection = { ...assembled, papers: classified.papers, diagnostics: [...assembled.diagnostics] };
 	for (const slug of classified.unknownSlugs) {
 		const line = (overridesText ?? '').split(/\r?\n/u).findIndex((l) => l.includes(slug)) + 1;
@@ -196,8 +211,16 @@ async function syncCollection(
 	}
 	for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
 	for (const name of await readdir(mdxDir)) {
-		if (name.endsWith('.mdx') && !seen.has(name.slice(0, -4))) await rm(join(mdxDir, name), { force: true });
+		const id = name.slice(0, -4);
+		if (!name.endsWith('.mdx') || seen.has(id)) continue;
+		if (watching && !watching.orphans.has(id)) {
+			watching.orphans.add(id);
+			continue;
+		}
+		await rm(join(mdxDir, name), { force: true });
+		watching?.orphans.delete(id);
 	}
+	if (watching) for (const id of watching.orphans) if (seen.has(id)) watching.orphans.delete(id);
 
 	for (const d of collection.diagnostics) logger.warn(`${d.file}:${d.line}: ${d.message}`);
 	const report: BuildReport = {

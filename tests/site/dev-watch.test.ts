@@ -8,7 +8,8 @@ import { writeSeedsFolder } from '../helpers/seeds-folder.ts';
 describe('astro dev follows the seeds folder', () => {
 	let seeds: string;
 	let server: DevServer;
-	const titles = async () => ((await (await fetch(`${server.origin}/papers.json`)).json()) as PaperRow[]).map((r) => r.title);
+	const rows = async () => (await (await fetch(`${server.origin}/papers.json`)).json()) as PaperRow[];
+	const titles = async () => (await rows()).map((r) => r.title);
 
 	beforeAll(async () => {
 		seeds = await writeSeedsFolder('dev-watch', { 'first.txt': 'Abstract:We propose AlphaNet, a first test model for watching seeds.\n' });
@@ -52,5 +53,24 @@ describe('astro dev follows the seeds folder', () => {
 		await rm(join(seeds, 'first.txt'));
 		expect(await eventually(titles, (t) => t.length === 0)).toEqual([]);
 		expect(server.log()).not.toMatch(/Could not reload/u);
+	});
+
+	test('an edit that moves a paper leaves its old URL a 404, never a server error', async () => {
+		await writeFile(join(seeds, 'moving.txt'), 'Abstract:We propose DeltaNet, a model whose page is about to move.\n');
+		const [before] = await eventually(rows, (r) => r.length === 1);
+		expect((await fetch(`${server.origin}${before!.url}`)).status).toBe(200);
+
+		await writeFile(join(seeds, 'moving.txt'), 'Abstract:We propose EpsilonNet, the same model under a new name.\n');
+		// A reader's open tab reloads while the server catches up: ask throughout the change.
+		const statuses = new Set<number>();
+		const deadline = Date.now() + 8_000;
+		while (Date.now() < deadline) {
+			statuses.add((await fetch(`${server.origin}${before!.url}`)).status);
+			await new Promise((r) => setTimeout(r, 25));
+		}
+		expect((await rows()).map((r) => r.title)).toEqual(['EpsilonNet: The same model under a new name']);
+		expect([...statuses].filter((s) => s !== 200 && s !== 404)).toEqual([]);
+		expect((await fetch(`${server.origin}${before!.url}`)).status).toBe(404);
+		expect(server.log()).not.toMatch(/Failed to load url/u);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC, extractTopics, fileStrays, topicSlug, type TopicAssignment, type TopicInput } from '../../src/lib/topics.ts';
+import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC, extractTopics, fileStrays, topicSlug, type TaggingCache, type TopicAssignment, type TopicInput } from '../../src/lib/topics.ts';
 import { PARENT_MIN_PAPERS } from '../../src/lib/topic-tree.ts';
 import { parseTopicOverrides } from '../../src/schemas/topic-overrides.ts';
 import { readBundledCollection, readFixtureCollection, shuffled } from '../helpers/collections.ts';
@@ -417,5 +417,20 @@ describe('fileStrays: papers that share no subject', () => {
 		fileStrays(byPaper, vectors, 0.7, 0.95, 1);
 		expect(byPaper.get('close-stray')).toEqual(['coral reef']);
 		expect(byPaper.get('loose-stray')).toEqual([]);
+	});
+});
+
+describe('a tagging cache, as a dev server keeps between edits', () => {
+	it('gives the same topics as a fresh extraction, and forgets texts that left the collection', () => {
+		const { topicInputs } = readBundledCollection();
+		const cache: TaggingCache = new Map();
+		expect(extractTopics(topicInputs, {}, { tagging: cache })).toEqual(extractTopics(topicInputs));
+		expect(cache.size).toBe(new Set(topicInputs.map((p) => p.text)).size);
+
+		// One abstract edited: the cached tags of the others are reused, the old text dropped.
+		const edited = topicInputs.map((p, i) => (i === 0 ? { ...p, text: `${p.text} An edited closing sentence about federated learning.` } : p));
+		expect(extractTopics(edited, {}, { tagging: cache })).toEqual(extractTopics(edited));
+		expect(cache.has(topicInputs[0]!.text)).toBe(false);
+		expect(cache.has(edited[0]!.text)).toBe(true);
 	});
 });
