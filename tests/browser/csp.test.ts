@@ -25,7 +25,7 @@ let site: BuiltSite;
 let rows: PaperRow[];
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
-const visits: { url: string; watched: WatchedPage; csp: CspWatch }[] = [];
+const visits: { url: string; watched: WatchedPage & { failedResponses: string[] }; csp: CspWatch }[] = [];
 
 beforeAll(async () => {
 	// Enough short generated abstracts beside the bundled ones for a /page/2/.
@@ -51,7 +51,10 @@ function htmlFiles(dir: string): string[] {
 
 /** A fresh watched page (its own context, so its own storage) recording CSP refusals. */
 async function open(url: string, options: { clipboard?: boolean } = {}): Promise<{ page: Page; csp: CspWatch }> {
-	const watched = await watchedPage(browser!);
+	const watched = Object.assign(await watchedPage(browser!), { failedResponses: [] as string[] });
+	watched.page.on('response', (response) => {
+		if (response.status() >= 400) watched.failedResponses.push(`${response.status()} ${response.url()}`);
+	});
 	const csp = watchCsp(watched.page);
 	await csp.ready;
 	if (options.clipboard) await watched.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.origin });
