@@ -30,6 +30,10 @@ const visits: { url: string; watched: WatchedPage & { failedResponses: string[] 
 beforeAll(async () => {
 	// Enough short generated abstracts beside the bundled ones for a /page/2/.
 	const extra = Array.from({ length: 15 }, (_, i) => `Abstract:We study benchmark ${i} of sparse graph coloring under noise level ${i * 3}.`);
+	// Math that Temml would style with attributes: an accent, a matrix, cases with rules.
+	extra.push(
+		String.raw`Abstract:We bound $\hat{x}$ and $\bar{\nu}_e$ with $$\begin{pmatrix}a&b\\c&d\end{pmatrix}$$ and $$\begin{array}{|c|c|}\hline a&b\\\hline\end{array}$$ for sparse graph coloring.`,
+	);
 	const seeds = await writeSeedsFolder('csp', { ...(await readSeedsFolder(BUNDLED_SEEDS)), 'generated.txt': extra.join('\n') });
 	site = await buildSiteOk({ seeds, name: 'csp', base: '/atlas/', site: 'https://atlas.example.org' });
 	rows = readPapersJson(site);
@@ -160,10 +164,12 @@ describe('Chromium enforcing the policy', () => {
 			await page.waitForLoadState('networkidle');
 			expect(csp.violations(), url).toEqual([]);
 		}
-		// A paper with typeset math, and its stylesheet.
-		const math = rows.find((row) => site.read(`${row.url.slice(site.base.length)}index.html`).includes('<math'))!;
+		// A paper with typeset math whose styles became classes, and its stylesheet.
+		const math = rows.find((row) => site.read(`${row.url.slice(site.base.length)}index.html`).includes('atlas-tml-border'))!;
 		const { page, csp } = await open(`${server!.origin}${math.url}`);
-		await expect(page.locator('.abstract math').count()).resolves.toBeGreaterThan(0);
+		await expect(page.locator('.abstract math').count()).resolves.toBeGreaterThan(2);
+		// The matrix's rules are drawn from math.css's classes.
+		await expect(page.locator('.abstract mtd[class*="atlas-tml-border-top"]').first().evaluate((el) => getComputedStyle(el).borderTopStyle)).resolves.toBe('solid');
 		expect(csp.violations()).toEqual([]);
 		// A short link redirects (no script) to the paper page.
 		const short = await open(`${home}p/${paper.id}/`);
@@ -214,6 +220,7 @@ describe('Chromium enforcing the policy', () => {
 
 	it('no visit left 127.0.0.1, opened a dialog or threw', () => {
 		expect(visits.length).toBeGreaterThan(10);
+		expect(visits.filter((v) => v.watched.errors.length > 0).map((v) => v.url)).toEqual([]);
 		expect(leaks(visits.map((v) => v.watched))).toEqual(NO_LEAKS);
 		expect(visits.flatMap((v) => v.csp.violations())).toEqual([]);
 	});
