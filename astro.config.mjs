@@ -24,11 +24,31 @@ export default defineConfig({
 	// Paper pages whose cacheKey (everything the page shows) is unchanged are reused on a
 	// rebuild; see src/lib/page-cache-key.ts.
 	experimental: { incrementalBuild: true },
+	// Paper MDX holds no code blocks (seed text never reaches MDX source), so Markdown needs
+	// no highlighter; the Cite section's <Code> runs Shiki itself, without style attributes.
+	markdown: { syntaxHighlight: false },
+	// Every page carries this policy in a <meta http-equiv>; Astro adds the hashes of the
+	// scripts and styles it bundles or injects (the theme script among them). The build
+	// repeats it in the short-link pages and in dist/_headers. See README,
+	// "Content-Security-Policy".
+	security: {
+		csp: {
+			algorithm: 'SHA-256',
+			directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+			// Pagefind compiles its WebAssembly search engine: 'wasm-unsafe-eval' allows that and no JavaScript eval.
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			styleDirective: { resources: ["'self'"] },
+		},
+	},
+	// Stylesheets stay files however small, as scripts do: pages carry no <style> either, so
+	// style-src needs nothing but 'self'.
+	build: { inlineStylesheets: 'never' },
 	vite: {
 		build: {
 			// Scripts stay files under /_astro/, never inlined however small: pages carry no
-			// inline script (tests check it), so a strict script-src CSP works.
-			assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+			// inline script (tests check it), so a strict script-src CSP works. Nor SVG icons:
+			// as data: URLs the CSP's img-src would refuse them.
+			assetsInlineLimit: (file) => (file.endsWith('.js') || file.endsWith('.svg') ? false : undefined),
 		},
 	},
 	integrations: [
