@@ -24,6 +24,23 @@ export default defineConfig({
 	// Paper pages whose cacheKey (everything the page shows) is unchanged are reused on a
 	// rebuild; see src/lib/page-cache-key.ts.
 	experimental: { incrementalBuild: true },
+	// Paper MDX holds no code blocks (seed text never reaches MDX source), so Markdown needs
+	// no highlighter; the Cite section's <Code> runs Shiki itself, without style attributes.
+	markdown: { syntaxHighlight: false },
+	// Every page carries this policy in a <meta http-equiv>; Astro adds the hashes of the
+	// scripts and styles it bundles or injects (the theme script among them). The build
+	// repeats it in the short-link pages and in dist/_headers. See README,
+	// "Content-Security-Policy".
+	security: {
+		csp: {
+			algorithm: 'SHA-256',
+			// img-src adds data: for the two SVG icons Pagefind's stylesheet carries as data: URLs.
+			directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+			// Pagefind compiles its WebAssembly search engine: 'wasm-unsafe-eval' allows that and no JavaScript eval.
+			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+			styleDirective: { resources: ["'self'"] },
+		},
+	},
 	vite: {
 		build: {
 			// Scripts stay files under /_astro/, never inlined however small: pages carry no

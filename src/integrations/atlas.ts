@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, HookParameters } from 'astro';
 import { summaryLine } from '../lib/build-summary.ts';
 import { BIBTEX_CONTENT_TYPE } from '../lib/cite-bibtex.ts';
+import { headersFile, pagePolicies } from '../lib/csp.ts';
 import { RIS_CONTENT_TYPE } from '../lib/cite-ris.ts';
 import { paperFiles, type SiteAddress, type SiteFile } from '../lib/paper-files.ts';
 import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/project-paths.ts';
 import { normalizeBase } from '../lib/site-config.ts';
+import { THEME_SCRIPT } from '../lib/theme.ts';
 import type { Paper } from '../schemas/paper.ts';
 import { BuildReportSchema, type BuildReport } from '../schemas/build-report.ts';
 
@@ -56,7 +58,9 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 	return {
 		name: 'abstract-atlas',
 		hooks: {
-			'astro:config:setup': ({ config, updateConfig }) => {
+			'astro:config:setup': ({ config, updateConfig, injectScript }) => {
+				// Applies the reader's stored theme before the first paint; Astro hashes it into every page's CSP.
+				injectScript('head-inline', THEME_SCRIPT);
 				generatedDir = resolve(fileURLToPath(config.root), options.generatedDir);
 				mkdirSync(generatedDir, { recursive: true });
 				updateConfig({
@@ -89,12 +93,31 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const started = performance.now();
-				const written = await writeSiteFiles(fileURLToPath(dir), paperFiles(readPapers(resolve(generatedDir, PAPERS_EXPORT_FILE)), address));
+				const outDir = fileURLToPath(dir);
+				const policy = sitePolicy(outDir);
+				await writeFile(join(outDir, HEADERS_FILE), headersFile(policy));
+				const written = await writeSiteFiles(outDir, paperFiles(readPapers(resolve(generatedDir, PAPERS_EXPORT_FILE)), address, { policy }));
 				logger.info(`Wrote ${written} short links and citation files in ${Math.round(performance.now() - started)} ms.`);
 				reportBuild({ logger }, readReport(resolve(generatedDir, REPORT_FILE)), site, options.strict);
 			},
 		},
 	};
+}
+
+/** Static hosts' per-path headers file (Netlify, Cloudflare Pages; our nginx config reads it too). */
+export const HEADERS_FILE = '_headers';
+
+/**
+ * The Content-Security-Policy Astro rendered into the home page. Astro gives every page
+ * the same one (its hashes cover every script and style the build bundled or injected;
+ * a site test checks that no page differs), so it is the site's policy: the short-link
+ * pages written here carry it, and `_headers` sends it.
+ */
+function sitePolicy(outDir: string): string {
+	const home = join(outDir, 'index.html');
+	const policies = pagePolicies(readFileSync(home, 'utf8'));
+	if (policies.length !== 1) throw new Error(`Expected one Content-Security-Policy in ${home}, found ${policies.length}; is security.csp set in astro.config.mjs?`);
+	return policies[0]!;
 }
 
 /** The loader's export of the collection; it wrote it, so its shape is the schema's. */

@@ -1,5 +1,6 @@
 import type { Paper } from '../schemas/paper.ts';
 import { bibtexEntry } from './cite-bibtex.ts';
+import { cspMetaTag } from './csp.ts';
 import { risRecord } from './cite-ris.ts';
 import { absoluteUrl, paperPath } from './site-paths.ts';
 
@@ -28,11 +29,13 @@ function escapeAttribute(text: string): string {
 /**
  * A static redirect page: works with no JavaScript and on any static host. Used for
  * /p/<id>/ short links, and for old URLs if the slug rule is ever changed on purpose.
+ * `policy` is the site's Content-Security-Policy, carried as every rendered page carries
+ * it (the dev server, which applies none, gives none).
  */
-export function redirectPage(title: string, target: string, site: string | undefined): string {
+export function redirectPage(title: string, target: string, site: string | undefined, policy?: string): string {
 	const canonical = absoluteUrl(target, site);
 	return (
-		`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeText(title)} · Abstract Atlas</title>` +
+		`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${policy === undefined ? '' : cspMetaTag(policy)}<title>${escapeText(title)} · Abstract Atlas</title>` +
 		`<meta http-equiv="refresh" content="${escapeAttribute(`0; url=${target}`)}"><link rel="canonical" href="${escapeAttribute(canonical)}">` +
 		`<meta name="robots" content="noindex"></head><body><p>This is a permanent short link to <a href="${escapeAttribute(target)}">${escapeText(title)}</a>.</p></body></html>`
 	);
@@ -48,10 +51,10 @@ export function citedPaperUrl(paper: Pick<Paper, 'slug'>, { base, site }: SiteAd
  * and `.ris` downloads. They need no page machinery, and as Astro routes they were three
  * routes per paper; written as files from the same pure functions they cost a fraction.
  */
-export function* paperFiles(papers: Iterable<Paper>, address: SiteAddress): Generator<SiteFile> {
+export function* paperFiles(papers: Iterable<Paper>, address: SiteAddress, { policy }: { policy?: string } = {}): Generator<SiteFile> {
 	for (const paper of papers) {
 		const url = citedPaperUrl(paper, address);
-		yield { path: `p/${paper.id}/index.html`, body: redirectPage(paper.title, paperPath(address.base, paper.slug), address.site) };
+		yield { path: `p/${paper.id}/index.html`, body: redirectPage(paper.title, paperPath(address.base, paper.slug), address.site, policy) };
 		yield { path: `papers/${paper.slug}.bib`, body: bibtexEntry(paper, { url }) };
 		yield { path: `papers/${paper.slug}.ris`, body: risRecord(paper, { url }) };
 	}

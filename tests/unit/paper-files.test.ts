@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bibtexEntry } from '../../src/lib/cite-bibtex.ts';
 import { risRecord } from '../../src/lib/cite-ris.ts';
+import { cspMetaTag, pagePolicies } from '../../src/lib/csp.ts';
 import { paperFiles, redirectPage } from '../../src/lib/paper-files.ts';
 import { makePaper } from '../helpers/collections.ts';
 
@@ -16,6 +17,14 @@ describe('redirectPage', () => {
 		expect(redirectPage('T', '/atlas/papers/x/', 'https://atlas.example.org')).toContain('<link rel="canonical" href="https://atlas.example.org/atlas/papers/x/">');
 		expect(redirectPage('T', '/atlas/papers/x/', undefined)).toContain('<link rel="canonical" href="/atlas/papers/x/">');
 	});
+
+	it('carries the site policy in the head, before anything it governs, and none in dev', () => {
+		const policy = "default-src 'self'; script-src 'self'";
+		const html = redirectPage('T', '/papers/x/', undefined, policy);
+		expect(pagePolicies(html)).toEqual([policy]);
+		expect(html.indexOf(cspMetaTag(policy))).toBeLessThan(html.indexOf('<title>'));
+		expect(pagePolicies(redirectPage('T', '/papers/x/', undefined))).toEqual([]);
+	});
 });
 
 describe('paperFiles', () => {
@@ -27,5 +36,11 @@ describe('paperFiles', () => {
 		expect(files[0]!.body).toContain('url=/atlas/papers/a-paper-abcdefab/');
 		expect(files[1]!.body).toBe(bibtexEntry(paper, { url }));
 		expect(files[2]!.body).toBe(risRecord(paper, { url }));
+	});
+
+	it('gives the short link the policy it is handed', () => {
+		const paper = makePaper({ id: 'abcdefabcdef', slug: 'a-paper-abcdefab', title: 'A Paper' });
+		const [shortLink] = paperFiles([paper], { base: '/', site: undefined }, { policy: "default-src 'self'" });
+		expect(pagePolicies(shortLink!.body)).toEqual(["default-src 'self'"]);
 	});
 });
