@@ -66,6 +66,14 @@ describe('typesetMath', () => {
 		expect(loadHtml(text)('img').length).toBe(0);
 	});
 
+	it('writes no style attribute, which the CSP would refuse: colours, boxes and matrix padding are left out', () => {
+		for (const tex of ['\\color{red}{x}', '\\textcolor{blue}{y}', '\\colorbox{red}{z}', '\\fcolorbox{red}{blue}{z}', '\\boxed{x}', '\\raisebox{1em}{x}', '\\underbrace{x}_{y}', '\\begin{pmatrix}a&b\\end{pmatrix}', '\\begin{array}{|c|}\\hline x\\end{array}']) {
+			const $ = loadHtml(mathml(typesetMath(tex, { display: false })));
+			expect($('math').length, tex).toBe(1);
+			expect($('[style]').length, tex).toBe(0);
+		}
+	});
+
 	it('stops an expansion loop, and caps user-given sizes', () => {
 		const [loop] = typesetFixture('expansion-loop');
 		expect(loop).toEqual({ ok: false, error: expect.stringMatching(/expansion/iu) });
