@@ -34,8 +34,7 @@ export default defineConfig({
 	security: {
 		csp: {
 			algorithm: 'SHA-256',
-			// img-src adds data: for the two SVG icons Pagefind's stylesheet carries as data: URLs.
-			directives: ["default-src 'self'", "img-src 'self' data:", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+			directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
 			// Pagefind compiles its WebAssembly search engine: 'wasm-unsafe-eval' allows that and no JavaScript eval.
 			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
 			styleDirective: { resources: ["'self'"] },
@@ -44,8 +43,9 @@ export default defineConfig({
 	vite: {
 		build: {
 			// Scripts stay files under /_astro/, never inlined however small: pages carry no
-			// inline script (tests check it), so a strict script-src CSP works.
-			assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+			// inline script (tests check it), so a strict script-src CSP works. Nor SVG icons:
+			// as data: URLs the CSP's img-src would refuse them.
+			assetsInlineLimit: (file) => (file.endsWith('.js') || file.endsWith('.svg') ? false : undefined),
 		},
 	},
 	integrations: [

@@ -1,5 +1,6 @@
 import temml from 'temml';
 import { mathNodes, mathSource, parseLatex } from './latex-parse.ts';
+import { mathStylesToClasses } from './math-styles.ts';
 
 export type TypesetResult = { ok: true; mathml: string } | { ok: false; error: string };
 
@@ -36,16 +37,6 @@ function errorText(error: unknown): string {
 		.trim();
 }
 
-/**
- * Temml writes `style` attributes for `\color`, `\boxed`, `\colorbox`, arrays and
- * matrices. The site's Content-Security-Policy allows no inline style, so a browser
- * drops them anyway and reports each as a violation; dropping them here renders the
- * same page without the noise, and keeps seed TeX from carrying CSS at all.
- */
-function withoutStyleAttributes(mathml: string): string {
-	return mathml.replace(/\sstyle="[^"]*"/gu, '');
-}
-
 /** TeX to MathML at build time. Never throws: invalid TeX comes back as an error to show and warn about. */
 export function typesetMath(tex: string, { display }: { display: boolean }): TypesetResult {
 	try {
@@ -54,7 +45,8 @@ export function typesetMath(tex: string, { display }: { display: boolean }): Typ
 		// \label, \ref and \eqref make element ids and links: seed text must not name ids on
 		// the page (they would clash with the page's own) nor add empty links.
 		if (/\sid=|<a[\s>]/u.test(mathml)) return { ok: false, error: 'labels and cross-references (\\label, \\ref, \\eqref) are not shown on the web' };
-		return { ok: true, mathml: withoutStyleAttributes(mathml) };
+		// Temml's style attributes become classes: the CSP refuses style attributes.
+		return { ok: true, mathml: mathStylesToClasses(mathml) };
 	} catch (error) {
 		return { ok: false, error: errorText(error) };
 	}

@@ -27,7 +27,7 @@ const CSP_TEXT = /Content[- ]Security[- ]Policy|'(?:wasm-)?unsafe-eval'/iu;
  */
 export function watchCsp(page: Page): CspWatch {
 	const found: string[] = [];
-	const ready = page.addInitScript((mark: string) => {
+	const installed = page.addInitScript((mark: string) => {
 		document.addEventListener('securitypolicyviolation', (event) => {
 			const where = event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : '';
 			console.info(`${mark} ${event.effectiveDirective} ${event.blockedURI || '(inline)'}${where} on ${event.documentURI}`);
@@ -43,5 +43,5 @@ export function watchCsp(page: Page): CspWatch {
 		if (CSP_TEXT.test(error.message)) found.push(`page error: ${error.message}`);
 	});
 	page.on('worker', (worker) => worker.on('console', fromConsole));
-	return { violations: () => [...found], ready };
+	return { violations: () => [...found], ready: installed.then(() => undefined) };
 }

@@ -66,8 +66,8 @@ describe('typesetMath', () => {
 		expect(loadHtml(text)('img').length).toBe(0);
 	});
 
-	it('writes no style attribute, which the CSP would refuse: colours, boxes and matrix padding are left out', () => {
-		for (const tex of ['\\color{red}{x}', '\\textcolor{blue}{y}', '\\colorbox{red}{z}', '\\fcolorbox{red}{blue}{z}', '\\boxed{x}', '\\raisebox{1em}{x}', '\\underbrace{x}_{y}', '\\begin{pmatrix}a&b\\end{pmatrix}', '\\begin{array}{|c|}\\hline x\\end{array}']) {
+	it('lets seed TeX carry no CSS: colours, boxes and raised boxes typeset without a style attribute (math-styles.test.ts covers arrays)', () => {
+		for (const tex of ['\\color{red}{x}', '\\textcolor{blue}{y}', '\\colorbox{red}{z}', '\\fcolorbox{red}{blue}{z}', '\\boxed{x}', '\\raisebox{1em}{x}', '\\underbrace{x}_{y}']) {
 			const $ = loadHtml(mathml(typesetMath(tex, { display: false })));
 			expect($('math').length, tex).toBe(1);
 			expect($('[style]').length, tex).toBe(0);
