@@ -326,6 +326,13 @@ describe('the hostile site in Chromium', () => {
 		// The attacks show as what they are, e.g. a script element as its source text.
 		expect(reports.find((r) => r.hostile.markers.includes('HOSTILEHTML01'))!.paragraphs.join(' ')).toContain("<script>window.HOSTILE_RAN = 'script';");
 		expect(reports.find((r) => r.hostile.markers.includes('HOSTILETITLE01'))!.heading).toContain("<script>alert('title')</script>");
+		// Latin-1 bytes read as the letters they are; CRLF and a BOM leave no trace but the paragraph break.
+		expect(reports.find((r) => r.hostile.markers.includes('HOSTILELATIN01'))!.paragraphs.join(' ')).toContain('café, naïve, résumé, © and 5 µm.');
+		const crlf = reports.find((r) => r.hostile.markers.includes('HOSTILECRLF01'))!;
+		expect(crlf.paragraphs).toEqual([
+			'HOSTILECRLF01 is written with a byte-order mark and CRLF line endings, continued on a second CRLF line.',
+			'A second paragraph after a blank CRLF line.',
+		]);
 	});
 
 	test('an abstract without LaTeX reads exactly as written', () => {
