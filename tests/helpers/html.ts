@@ -52,3 +52,42 @@ export function foreignScripts($: cheerio.CheerioAPI): string[] {
 		.map((_, el) => $.html(el))
 		.get();
 }
+
+/** MathML elements a typeset fragment may contain (Temml's output). */
+const MATHML = /^(math|semantics|mrow|mi|mn|mo|ms|mtext|mspace|msub|msup|msubsup|munder|mover|munderover|mfrac|msqrt|mroot|mstyle|mpadded|mphantom|menclose|mtable|mtr|mtd|mlabeledtr|mmultiscripts|mprescripts|none|merror)$/u;
+
+export interface FoundElement {
+	tag: string;
+	attributes: Record<string, string>;
+	/** Inside a `span.math`, i.e. typesetter output. */
+	insideMath: boolean;
+	/** Has no child element. */
+	empty: boolean;
+}
+
+/**
+ * Why an element inside `.abstract` (or a title) should not be there, or '' when it may
+ * be: seed text may only become paragraphs, emphasis, http(s) links from `\url` and the
+ * typesetter's MathML, never an element or attribute of its own.
+ */
+export function unexpectedInAbstract({ tag, attributes, insideMath, empty }: FoundElement): string {
+	const names = Object.keys(attributes);
+	const described = `<${tag}${names.map((name) => ` ${name}=${JSON.stringify(attributes[name])}`).join('')}>`;
+	if (names.some((name) => /^on|^(src|xlink:href|action|formaction)$/iu.test(name) || (name === 'href' && tag !== 'a'))) return described;
+	if (insideMath) return MATHML.test(tag) ? '' : described;
+	const only = (...allowed: string[]) => (names.every((name) => allowed.includes(name)) ? '' : described);
+	switch (tag) {
+		case 'p':
+		case 'em':
+		case 'strong':
+			return only();
+		case 'a':
+			return /^https?:\/\//u.test(attributes['href'] ?? '') && attributes['rel'] === 'nofollow noopener' ? only('href', 'rel') : described;
+		case 'span':
+			return /^math math-(inline|display)$/u.test(attributes['class'] ?? '') ? only('class') : described;
+		case 'code':
+			return attributes['class'] === 'math-error' && empty ? only('class') : described;
+		default:
+			return described;
+	}
+}

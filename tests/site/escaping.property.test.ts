@@ -6,7 +6,7 @@ import { paperId } from '../../src/lib/normalize-text.ts';
 import { generatedMdx } from '../../src/lib/generated-mdx.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { dangerousText, latexFreeText, latexText, PROPERTY_SEED } from '../helpers/dangerous-text.ts';
-import { fold, foreignScripts, loadHtml } from '../helpers/html.ts';
+import { fold, foreignScripts, loadHtml, unexpectedInAbstract } from '../helpers/html.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { writeSeedsFolder } from '../helpers/seeds-folder.ts';
 
@@ -70,7 +70,7 @@ describe('seed text is data, never code or markup (property-based)', () => {
 				const $ = page(text);
 				const problems = $('.abstract *')
 					.toArray()
-					.map((el) => unexpected({ tag: el.tagName.toLowerCase(), attributes: el.attribs, insideMath: $(el).parents('span.math').length > 0, empty: $(el).children().length === 0 }))
+					.map((el) => unexpectedInAbstract({ tag: el.tagName.toLowerCase(), attributes: el.attribs, insideMath: $(el).parents('span.math').length > 0, empty: $(el).children().length === 0 }))
 					.filter((problem) => problem !== '');
 				expect(problems, JSON.stringify(text)).toEqual([]);
 				expect(foreignScripts($)).toEqual([]);
@@ -84,38 +84,3 @@ describe('seed text is data, never code or markup (property-based)', () => {
 		});
 	});
 });
-
-/** MathML elements a typeset fragment may contain (Temml's output). */
-const MATHML = /^(math|semantics|mrow|mi|mn|mo|ms|mtext|mspace|msub|msup|msubsup|munder|mover|munderover|mfrac|msqrt|mroot|mstyle|mpadded|mphantom|menclose|mtable|mtr|mtd|mlabeledtr|mmultiscripts|mprescripts|none|merror)$/u;
-
-interface FoundElement {
-	tag: string;
-	attributes: Record<string, string>;
-	/** Inside a `span.math`, i.e. typesetter output. */
-	insideMath: boolean;
-	/** Has no child element. */
-	empty: boolean;
-}
-
-/** Why an element inside `.abstract` should not be there, or '' when it may be. */
-function unexpected({ tag, attributes, insideMath, empty }: FoundElement): string {
-	const names = Object.keys(attributes);
-	const described = `<${tag}${names.map((name) => ` ${name}=${JSON.stringify(attributes[name])}`).join('')}>`;
-	if (names.some((name) => /^on|^(src|xlink:href|action|formaction)$/iu.test(name) || (name === 'href' && tag !== 'a'))) return described;
-	if (insideMath) return MATHML.test(tag) ? '' : described;
-	const only = (...allowed: string[]) => (names.every((name) => allowed.includes(name)) ? '' : described);
-	switch (tag) {
-		case 'p':
-		case 'em':
-		case 'strong':
-			return only();
-		case 'a':
-			return /^https?:\/\//u.test(attributes['href'] ?? '') && attributes['rel'] === 'nofollow noopener' ? only('href', 'rel') : described;
-		case 'span':
-			return /^math math-(inline|display)$/u.test(attributes['class'] ?? '') ? only('class') : described;
-		case 'code':
-			return attributes['class'] === 'math-error' && empty ? only('class') : described;
-		default:
-			return described;
-	}
-}

@@ -66,6 +66,14 @@ describe('typesetMath', () => {
 		expect(loadHtml(text)('img').length).toBe(0);
 	});
 
+	it('lets seed TeX carry no CSS: colours, boxes and raised boxes typeset without a style attribute (math-styles.test.ts covers arrays)', () => {
+		for (const tex of ['\\color{red}{x}', '\\textcolor{blue}{y}', '\\colorbox{red}{z}', '\\fcolorbox{red}{blue}{z}', '\\boxed{x}', '\\raisebox{1em}{x}', '\\underbrace{x}_{y}']) {
+			const $ = loadHtml(mathml(typesetMath(tex, { display: false })));
+			expect($('math').length, tex).toBe(1);
+			expect($('[style]').length, tex).toBe(0);
+		}
+	});
+
 	it('stops an expansion loop, and caps user-given sizes', () => {
 		const [loop] = typesetFixture('expansion-loop');
 		expect(loop).toEqual({ ok: false, error: expect.stringMatching(/expansion/iu) });
