@@ -28,13 +28,15 @@ function escapeAttribute(text: string): string {
 /**
  * A static redirect page: works with no JavaScript and on any static host. Used for
  * /p/<id>/ short links, and for old URLs if the slug rule is ever changed on purpose.
+ * A reader whose browser does not follow the refresh lands on a page with a main
+ * landmark and a heading, as on every other page (axe).
  */
 export function redirectPage(title: string, target: string, site: string | undefined): string {
 	const canonical = absoluteUrl(target, site);
 	return (
 		`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeText(title)} · Abstract Atlas</title>` +
 		`<meta http-equiv="refresh" content="${escapeAttribute(`0; url=${target}`)}"><link rel="canonical" href="${escapeAttribute(canonical)}">` +
-		`<meta name="robots" content="noindex"></head><body><p>This is a permanent short link to <a href="${escapeAttribute(target)}">${escapeText(title)}</a>.</p></body></html>`
+		`<meta name="robots" content="noindex"></head><body><main><h1>Short link</h1><p>This is a permanent short link to <a href="${escapeAttribute(target)}">${escapeText(title)}</a>.</p></main></body></html>`
 	);
 }
 
