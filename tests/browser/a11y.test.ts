@@ -234,6 +234,16 @@ describe('layout', () => {
 		});
 	}
 
+	it('on a phone /search/ shows its first result on the first screen, filters folded above it', async () => {
+		const { page, context } = await newPage({ viewport: PHONE });
+		await open(page, 'search/');
+		await page.evaluate(() => window.scrollTo(0, 0));
+		const first = (await page.locator('pagefind-results .pf-result-link').first().boundingBox())!;
+		expect(first.y + first.height).toBeLessThanOrEqual(PHONE.height);
+		await expect(page.locator('pagefind-filter-pane summary').filter({ hasText: 'Topic' }).isVisible(), 'the Topic group, folded').resolves.toBe(true);
+		await context.close();
+	});
+
 	it("every paper's title is whole on the first screen of a 390 × 844 phone", async () => {
 		const { page, context } = await newPage({ viewport: PHONE });
 		const below: string[] = [];
