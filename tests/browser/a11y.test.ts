@@ -220,17 +220,18 @@ describe('layout', () => {
 	}
 
 	for (const width of [768, 1280]) {
-		it(`at ${width} px the header is one row: site name, navigation, search and toggle`, async () => {
+		it(`at ${width} px the header is one row inside the page's column: site name, navigation, search and toggle`, async () => {
 			const { page, context } = await newPage({ viewport: { width, height: 900 } });
 			await open(page, '');
 			await withToggle(page);
-			const tops = await page.locator('.site-header').evaluate((header) =>
-				[header.querySelector('.site-name'), ...header.querySelectorAll('.site-nav a'), ...header.querySelectorAll('.header-tools button')].map((el) => {
-					const box = el!.getBoundingClientRect();
-					return box.top + box.height / 2;
-				}),
-			);
-			expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
+			const { middles, rights, column } = await page.locator('.site-header').evaluate((header) => {
+				const items = [header.querySelector('.site-name'), ...header.querySelectorAll('.site-nav a'), ...header.querySelectorAll('.header-tools button')].map((el) => el!.getBoundingClientRect());
+				const box = header.getBoundingClientRect();
+				return { middles: items.map((b) => b.top + b.height / 2), rights: items.map((b) => b.right), column: box.right - parseFloat(getComputedStyle(header).paddingInlineEnd) };
+			});
+			expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(12);
+			// Inside the page's column, level with the text under it, not hanging past its edge.
+			expect(Math.max(...rights)).toBeLessThanOrEqual(column + 1);
 			expect((await page.locator('.site-header').boundingBox())!.height).toBeLessThanOrEqual(80);
 			await context.close();
 		});
