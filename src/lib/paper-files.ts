@@ -33,6 +33,8 @@ function escapeAttribute(text: string): string {
  * `policy` is the site's Content-Security-Policy, carried as every rendered page carries
  * it (the dev server, which applies none, gives none); `icon` the site's icon, without
  * which browsers ask the host root for /favicon.ico.
+ * A reader whose browser does not follow the refresh lands on a page with a main
+ * landmark and a heading, as on every other page (axe).
  */
 export function redirectPage(title: string, target: string, site: string | undefined, { policy, icon }: { policy?: string; icon?: string } = {}): string {
 	const canonical = absoluteUrl(target, site);
@@ -40,7 +42,7 @@ export function redirectPage(title: string, target: string, site: string | undef
 		`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${policy === undefined ? '' : cspMetaTag(policy)}<title>${escapeText(title)} · Abstract Atlas</title>` +
 		(icon === undefined ? '' : `<link rel="icon" href="${escapeAttribute(icon)}" type="image/svg+xml">`) +
 		`<meta http-equiv="refresh" content="${escapeAttribute(`0; url=${target}`)}"><link rel="canonical" href="${escapeAttribute(canonical)}">` +
-		`<meta name="robots" content="noindex"></head><body><p>This is a permanent short link to <a href="${escapeAttribute(target)}">${escapeText(title)}</a>.</p></body></html>`
+		`<meta name="robots" content="noindex"></head><body><main><h1>Short link</h1><p>This is a permanent short link to <a href="${escapeAttribute(target)}">${escapeText(title)}</a>.</p></main></body></html>`
 	);
 }
 

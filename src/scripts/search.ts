@@ -75,7 +75,13 @@ function isTyping(target: EventTarget | null): boolean {
 	return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
+/** Where /search/ stacks the filters above the results (global.css, .search-columns). */
+const STACKED = '(max-width: 40rem)';
+
 async function initSearchPage(page: HTMLElement): Promise<void> {
+	// Stacked on a phone, twenty open topic filters pushed every result below the first
+	// screen: there the groups start folded (Pagefind opens those of up to six filters).
+	if (matchMedia(STACKED).matches) page.querySelector('pagefind-filter-pane')?.removeAttribute('expanded');
 	try {
 		await loadComponentUI();
 	} catch {
