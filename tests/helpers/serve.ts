@@ -31,9 +31,12 @@ export async function serveStatic(outDir: string, base = '/'): Promise<StaticSer
 		req.url = `/${url.slice(base.length)}`;
 		files(req, res, () => {
 			res.statusCode = 404;
-			if (!existsSync(notFoundPage)) return res.end('not found');
-			res.setHeader('Content-Type', 'text/html; charset=utf-8');
-			res.end(readFileSync(notFoundPage));
+			if (existsSync(notFoundPage)) {
+				res.setHeader('Content-Type', 'text/html; charset=utf-8');
+				res.end(readFileSync(notFoundPage));
+			} else {
+				res.end('not found');
+			}
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
