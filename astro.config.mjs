@@ -28,6 +28,9 @@ export default defineConfig({
 	// Paper pages whose cacheKey (everything the page shows) is unchanged are reused on a
 	// rebuild; see src/lib/page-cache-key.ts.
 	experimental: { incrementalBuild: true },
+	// Paper MDX holds no code blocks (seed text never reaches MDX source), so Markdown needs
+	// no highlighter; the Cite section's <Code> runs Shiki itself, without style attributes.
+	markdown: { syntaxHighlight: false },
 	// Every page carries this policy in a <meta http-equiv>; Astro adds the hashes of the
 	// scripts and styles it bundles or injects (the theme script among them). The build
 	// repeats it in the short-link pages and in dist/_headers. See README,
@@ -44,8 +47,9 @@ export default defineConfig({
 	vite: {
 		build: {
 			// Scripts stay files under /_astro/, never inlined however small: pages carry no
-			// inline script (tests check it), so a strict script-src CSP works.
-			assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+			// inline script (tests check it), so a strict script-src CSP works. Nor SVG icons:
+			// as data: URLs the CSP's img-src would refuse them.
+			assetsInlineLimit: (file) => (file.endsWith('.js') || file.endsWith('.svg') ? false : undefined),
 		},
 	},
 	integrations: [

@@ -2,6 +2,7 @@ import type { Paper } from '../schemas/paper.ts';
 import { bibtexEntry } from './cite-bibtex.ts';
 import { cspMetaTag } from './csp.ts';
 import { risRecord } from './cite-ris.ts';
+import { withBase } from './site-config.ts';
 import { absoluteUrl, paperPath } from './site-paths.ts';
 
 /** Where the site is served: the base path (with slashes) and, when known, its origin. */
@@ -30,12 +31,14 @@ function escapeAttribute(text: string): string {
  * A static redirect page: works with no JavaScript and on any static host. Used for
  * /p/<id>/ short links, and for old URLs if the slug rule is ever changed on purpose.
  * `policy` is the site's Content-Security-Policy, carried as every rendered page carries
- * it (the dev server, which applies none, gives none).
+ * it (the dev server, which applies none, gives none); `icon` the site's icon, without
+ * which browsers ask the host root for /favicon.ico.
  */
-export function redirectPage(title: string, target: string, site: string | undefined, policy?: string): string {
+export function redirectPage(title: string, target: string, site: string | undefined, { policy, icon }: { policy?: string; icon?: string } = {}): string {
 	const canonical = absoluteUrl(target, site);
 	return (
 		`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${policy === undefined ? '' : cspMetaTag(policy)}<title>${escapeText(title)} · Abstract Atlas</title>` +
+		(icon === undefined ? '' : `<link rel="icon" href="${escapeAttribute(icon)}" type="image/svg+xml">`) +
 		`<meta http-equiv="refresh" content="${escapeAttribute(`0; url=${target}`)}"><link rel="canonical" href="${escapeAttribute(canonical)}">` +
 		`<meta name="robots" content="noindex"></head><body><p>This is a permanent short link to <a href="${escapeAttribute(target)}">${escapeText(title)}</a>.</p></body></html>`
 	);
@@ -54,7 +57,10 @@ export function citedPaperUrl(paper: Pick<Paper, 'slug'>, { base, site }: SiteAd
 export function* paperFiles(papers: Iterable<Paper>, address: SiteAddress, { policy }: { policy?: string } = {}): Generator<SiteFile> {
 	for (const paper of papers) {
 		const url = citedPaperUrl(paper, address);
-		yield { path: `p/${paper.id}/index.html`, body: redirectPage(paper.title, paperPath(address.base, paper.slug), address.site, policy) };
+		yield {
+			path: `p/${paper.id}/index.html`,
+			body: redirectPage(paper.title, paperPath(address.base, paper.slug), address.site, { ...(policy === undefined ? {} : { policy }), icon: withBase(address.base, 'favicon.svg') }),
+		};
 		yield { path: `papers/${paper.slug}.bib`, body: bibtexEntry(paper, { url }) };
 		yield { path: `papers/${paper.slug}.ris`, body: risRecord(paper, { url }) };
 	}

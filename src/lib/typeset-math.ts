@@ -1,5 +1,6 @@
 import temml from 'temml';
 import { mathNodes, mathSource, parseLatex } from './latex-parse.ts';
+import { mathStylesToClasses } from './math-styles.ts';
 
 export type TypesetResult = { ok: true; mathml: string } | { ok: false; error: string };
 
@@ -44,7 +45,8 @@ export function typesetMath(tex: string, { display }: { display: boolean }): Typ
 		// \label, \ref and \eqref make element ids and links: seed text must not name ids on
 		// the page (they would clash with the page's own) nor add empty links.
 		if (/\sid=|<a[\s>]/u.test(mathml)) return { ok: false, error: 'labels and cross-references (\\label, \\ref, \\eqref) are not shown on the web' };
-		return { ok: true, mathml };
+		// Temml's style attributes become classes: the CSP refuses style attributes.
+		return { ok: true, mathml: mathStylesToClasses(mathml) };
 	} catch (error) {
 		return { ok: false, error: errorText(error) };
 	}

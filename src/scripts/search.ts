@@ -16,7 +16,7 @@ interface PagefindInstance {
 declare global {
 	interface Window {
 		PagefindComponents?: { getInstanceManager(): { getInstance(name: string): PagefindInstance } };
-		PagefindHighlight?: new (options: { highlightParam: string }) => unknown;
+		PagefindHighlight?: new (options: { highlightParam: string; addStyles?: boolean }) => unknown;
 	}
 }
 
@@ -119,7 +119,9 @@ async function highlightTerms(): Promise<void> {
 	if (import.meta.env.DEV || !new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) return;
 	try {
 		await import(/* @vite-ignore */ `${bundle}pagefind-highlight.js`);
-		if (window.PagefindHighlight) new window.PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM });
+		// addStyles: false, since Pagefind would add its colours as an inline <style> the CSP refuses;
+		// global.css styles the marks instead.
+		if (window.PagefindHighlight) new window.PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false });
 	} catch {
 		// Highlighting is a nicety; the page reads the same without it.
 	}

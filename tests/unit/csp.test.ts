@@ -12,6 +12,7 @@ import {
 	unionPolicies,
 } from '../../src/lib/csp.ts';
 import { THEME_SCRIPT } from '../../src/lib/theme.ts';
+import { foreignScripts, loadHtml } from '../helpers/html.ts';
 
 const POLICY = "default-src 'self';object-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; style-src 'self';";
 
@@ -84,5 +85,26 @@ describe('allowsInlineScript', () => {
 		expect(allowsInlineScript(policy, THEME_SCRIPT)).toBe(true);
 		expect(allowsInlineScript(policy, `${THEME_SCRIPT};`)).toBe(false);
 		expect(allowsInlineScript(POLICY, THEME_SCRIPT)).toBe(false);
+	});
+});
+
+describe('foreignScripts (the build tests\' rule for scripts)', () => {
+	const page = (policy: string | undefined, body: string) =>
+		loadHtml(`<!DOCTYPE html><html><head>${policy === undefined ? '' : cspMetaTag(policy)}</head><body>${body}</body></html>`);
+	const hashed = `script-src 'self' '${cspHash(THEME_SCRIPT)}'`;
+
+	it('allows an inline script only when its hash is in the page\'s policy', () => {
+		expect(foreignScripts(page(hashed, `<script>${THEME_SCRIPT}</script>`))).toEqual([]);
+		expect(foreignScripts(page(hashed, `<script>${THEME_SCRIPT} </script>`))).toHaveLength(1);
+		expect(foreignScripts(page("script-src 'self'", `<script>${THEME_SCRIPT}</script>`))).toHaveLength(1);
+		expect(foreignScripts(page(undefined, `<script>${THEME_SCRIPT}</script>`))).toHaveLength(1);
+		expect(foreignScripts(page(hashed, `<script type="text/javascript">alert(1)</script>`))).toHaveLength(1);
+	});
+
+	it('keeps JSON-LD as data only while it parses, and the site\'s own modules only as empty external files', () => {
+		expect(foreignScripts(page(hashed, '<script type="application/ld+json">{"a":1}</script>'))).toEqual([]);
+		expect(foreignScripts(page(hashed, '<script type="application/ld+json">alert(1)</script>'))).toHaveLength(1);
+		expect(foreignScripts(page(hashed, '<script type="module" src="/_astro/a.B1.js"></script>'))).toEqual([]);
+		expect(foreignScripts(page(hashed, '<script type="module" src="https://evil.example/a.js"></script>'))).toHaveLength(1);
 	});
 });

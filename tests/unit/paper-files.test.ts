@@ -20,7 +20,7 @@ describe('redirectPage', () => {
 
 	it('carries the site policy in the head, before anything it governs, and none in dev', () => {
 		const policy = "default-src 'self'; script-src 'self'";
-		const html = redirectPage('T', '/papers/x/', undefined, policy);
+		const html = redirectPage('T', '/papers/x/', undefined, { policy });
 		expect(pagePolicies(html)).toEqual([policy]);
 		expect(html.indexOf(cspMetaTag(policy))).toBeLessThan(html.indexOf('<title>'));
 		expect(pagePolicies(redirectPage('T', '/papers/x/', undefined))).toEqual([]);
@@ -34,6 +34,8 @@ describe('paperFiles', () => {
 		const url = 'https://atlas.example.org/atlas/papers/a-paper-abcdefab/';
 		expect(files.map((f) => f.path)).toEqual(['p/abcdefabcdef/index.html', 'papers/a-paper-abcdefab.bib', 'papers/a-paper-abcdefab.ris']);
 		expect(files[0]!.body).toContain('url=/atlas/papers/a-paper-abcdefab/');
+		// The site's icon under the base, so browsers do not ask the host root for /favicon.ico.
+		expect(files[0]!.body).toContain('<link rel="icon" href="/atlas/favicon.svg" type="image/svg+xml">');
 		expect(files[1]!.body).toBe(bibtexEntry(paper, { url }));
 		expect(files[2]!.body).toBe(risRecord(paper, { url }));
 	});
