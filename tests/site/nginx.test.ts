@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pagePolicies, policyFromHeadersFile } from '../../src/lib/csp.ts';
 import { launchBrowser, watchedPage } from '../helpers/browser.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import { watchCsp } from '../helpers/csp.ts';
 import { loadHtml } from '../helpers/html.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
@@ -133,9 +134,11 @@ describe('nginx serving a build under /atlas/', () => {
 		}
 	});
 
-	it('search works in Chromium through nginx: Pagefind’s files load with their types and a phrase finds its paper', async () => {
+	it('search works in Chromium through nginx under the header policy: Pagefind’s files load with their types, a phrase finds its paper, nothing is refused', async () => {
 		const watched = await watchedPage(browser!);
 		const { page } = watched;
+		const csp = watchCsp(page);
+		await csp.ready;
 		const loaded: { path: string; status: number; type: string }[] = [];
 		page.on('response', (response) => {
 			const path = new URL(response.url()).pathname;
@@ -154,6 +157,8 @@ describe('nginx serving a build under /atlas/', () => {
 		expect(loaded.map((r) => r.path)).toEqual(expect.arrayContaining([`${BASE}pagefind/pagefind-component-ui.js`, `${BASE}pagefind/wasm.en.pagefind`]));
 		expect(loaded.filter((r) => r.status !== 200 || r.type !== expectedType(r.path))).toEqual([]);
 		expect(watched.foreignRequests).toEqual([]);
+		// The header and the page's meta policy both apply; neither may refuse what search needs (WebAssembly included).
+		expect(csp.violations()).toEqual([]);
 		await page.context().close();
 	});
 
