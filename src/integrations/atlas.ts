@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, HookParameters } from 'astro';
 import { summaryLine } from '../lib/build-summary.ts';
 import { BIBTEX_CONTENT_TYPE } from '../lib/cite-bibtex.ts';
-import { headersFile, pagePolicies } from '../lib/csp.ts';
+import { headersFile, pagePolicies, unionPolicies } from '../lib/csp.ts';
 import { RIS_CONTENT_TYPE } from '../lib/cite-ris.ts';
 import { paperFiles, type SiteAddress, type SiteFile } from '../lib/paper-files.ts';
 import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/project-paths.ts';
@@ -91,10 +91,10 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 					else next();
 				});
 			},
-			'astro:build:done': async ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, assets, logger }) => {
 				const started = performance.now();
 				const outDir = fileURLToPath(dir);
-				const policy = sitePolicy(outDir);
+				const policy = sitePolicy(outDir, assets);
 				await writeFile(join(outDir, HEADERS_FILE), headersFile(policy));
 				const written = await writeSiteFiles(outDir, paperFiles(readPapers(resolve(generatedDir, PAPERS_EXPORT_FILE)), address, { policy }));
 				logger.info(`Wrote ${written} short links and citation files in ${Math.round(performance.now() - started)} ms.`);
@@ -108,16 +108,29 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 export const HEADERS_FILE = '_headers';
 
 /**
- * The Content-Security-Policy Astro rendered into the home page. Astro gives every page
- * the same one (its hashes cover every script and style the build bundled or injected;
- * a site test checks that no page differs), so it is the site's policy: the short-link
- * pages written here carry it, and `_headers` sends it.
+ * The site's Content-Security-Policy, as Astro rendered it: read from the home page and
+ * one page of every other route. Astro gives every page the same policy (its hashes
+ * cover every script and style the build bundled or injected; a browser test checks
+ * every HTML file), and then it is returned as written; should routes ever differ, the
+ * union of theirs, which each page's own meta still narrows. The short-link pages
+ * written here carry it, and `_headers` sends it.
  */
-function sitePolicy(outDir: string): string {
-	const home = join(outDir, 'index.html');
-	const policies = pagePolicies(readFileSync(home, 'utf8'));
-	if (policies.length !== 1) throw new Error(`Expected one Content-Security-Policy in ${home}, found ${policies.length}; is security.csp set in astro.config.mjs?`);
-	return policies[0]!;
+function sitePolicy(outDir: string, assets: ReadonlyMap<string, readonly URL[]>): string {
+	const pages = [join(outDir, 'index.html')];
+	for (const files of assets.values()) {
+		const page = files.find((file) => file.pathname.endsWith('.html'));
+		if (page) pages.push(fileURLToPath(page));
+	}
+	const policies = [
+		...new Set(
+			pages.flatMap((page) => {
+				const found = pagePolicies(readFileSync(page, 'utf8'));
+				if (found.length !== 1) throw new Error(`Expected one Content-Security-Policy in ${page}, found ${found.length}; is security.csp set in astro.config.mjs?`);
+				return found;
+			}),
+		),
+	];
+	return policies.length === 1 ? policies[0]! : unionPolicies(policies);
 }
 
 /** The loader's export of the collection; it wrote it, so its shape is the schema's. */

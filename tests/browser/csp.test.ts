@@ -11,7 +11,8 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFile, pagePolicies, parsePolicy, policyFromHeadersFile } from '../../src/lib/csp.ts';
+import { allowsInlineScript, headersFile, pagePolicies, parsePolicy, policyFromHeadersFile } from '../../src/lib/csp.ts';
+import { THEME_SCRIPT } from '../../src/lib/theme.ts';
 import { launchBrowser, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { watchCsp, type CspWatch } from '../helpers/csp.ts';
@@ -104,6 +105,7 @@ describe('the built files', () => {
 		expect(directives.get('object-src')).toEqual(["'none'"]);
 		expect(directives.get('base-uri')).toEqual(["'self'"]);
 		expect(directives.get('form-action')).toEqual(["'self'"]);
+		expect(allowsInlineScript(policyFromHeadersFile(site.read('_headers'))!, THEME_SCRIPT)).toBe(true);
 		const script = directives.get('script-src')!;
 		expect(script.slice(0, 2)).toEqual(["'self'", "'wasm-unsafe-eval'"]);
 		expect(script.slice(2).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/u.test(source))).toBe(true);
@@ -113,10 +115,13 @@ describe('the built files', () => {
 		expect([...directives.keys()].filter((name) => /^(script|style)-src-(attr|elem)$/u.test(name))).toEqual([]);
 	});
 
-	it('no page has a style attribute or an inline script its policy does not hash', () => {
+	it('no page has a style attribute, a <style> or an inline script its policy does not hash', () => {
 		for (const file of htmlFiles(site.outDir)) {
 			const $ = loadHtml(site.read(file));
 			expect($('[style]').length, file).toBe(0);
+			expect($('style').length, file).toBe(0);
+			// The theme script is on every page Astro renders, and allowed by its hash.
+			if (!file.startsWith('p/')) expect($('head > script:not([src]):not([type])').text(), file).toBe(THEME_SCRIPT);
 			expect(foreignScripts($), file).toEqual([]);
 		}
 	});
