@@ -17,7 +17,11 @@ const atlas = resolveAtlasOptions(process.env, { seeds: 'seeds', base: '/', site
 export default defineConfig({
 	...(atlas.site ? { site: atlas.site } : {}),
 	base: atlas.base,
-	trailingSlash: 'always',
+	// Every link the site writes ends in `/` and the build's files are the same with any
+	// setting; 'ignore' only lets `astro dev` and `astro preview` answer a URL typed
+	// without the slash as a host does, and send the 404 page for an unknown one ('always'
+	// answers both with Astro's bare "trailingSlash" 404 instead of ours).
+	trailingSlash: 'ignore',
 	// Inside the project, not node_modules/.astro: a second checkout that links node_modules
 	// then keeps its own build cache.
 	cacheDir: './.astro/cache',

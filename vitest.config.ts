@@ -8,6 +8,8 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
+					// Property-based tests take a few seconds while builds share the CPUs: the limit is for hangs.
+					testTimeout: 30_000,
 				},
 			},
 			{
@@ -18,6 +20,9 @@ export default defineConfig({
 					fileParallelism: false,
 					testTimeout: 120_000,
 					hookTimeout: 300_000,
+					// A page that answers in 200 ms alone can take seconds while builds share the CPUs;
+					// expect.poll's 1 s default then fails a working page. It returns as soon as the check passes.
+					expect: { poll: { timeout: 15_000 } },
 				},
 			},
 		],

@@ -10,7 +10,8 @@ export interface DevServer {
 	stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** A port on 127.0.0.1 that nothing listens on right now. */
+export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
 		probe.once('error', reject);
@@ -21,13 +22,25 @@ async function freePort(): Promise<number> {
 	});
 }
 
-/** Starts `astro dev` on 127.0.0.1 for a seeds folder and waits until it answers. */
-export async function startDevServer(seeds: string): Promise<DevServer> {
+/** Starts `astro dev` on 127.0.0.1 for a seeds folder (under a base path, if given) and waits until it answers. */
+export function startDevServer(seeds: string, base = '/'): Promise<DevServer> {
+	return startAstro('astro dev', ['dev'], readerEnv({ ATLAS_SEEDS: seeds, ATLAS_BASE: base }), base);
+}
+
+/**
+ * Starts `astro preview` (what `npm run preview` runs) on 127.0.0.1 over a finished
+ * build; `base` must be the one it was built with, as Astro's config supplies it.
+ */
+export function startPreviewServer(outDir: string, base = '/'): Promise<DevServer> {
+	return startAstro('astro preview', ['preview', '--outDir', outDir], readerEnv({ ATLAS_BASE: base }), base);
+}
+
+async function startAstro(name: string, args: string[], env: NodeJS.ProcessEnv, base: string): Promise<DevServer> {
 	const port = await freePort();
 	const child: ChildProcess = spawn(
 		process.execPath,
-		[join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
-		{ cwd: PROJECT_ROOT, env: readerEnv({ ATLAS_SEEDS: seeds }), stdio: ['ignore', 'pipe', 'pipe'] },
+		[join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), ...args, '--host', '127.0.0.1', '--port', String(port)],
+		{ cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	let log = '';
 	child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
@@ -41,16 +54,16 @@ export async function startDevServer(seeds: string): Promise<DevServer> {
 		});
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`astro dev exited ${child.exitCode}:\n${log}`);
+		if (child.exitCode !== null) throw new Error(`${name} exited ${child.exitCode}:\n${log}`);
 		try {
-			if ((await fetch(`${origin}/`, { signal: AbortSignal.timeout(10_000) })).ok) return { origin, log: () => log, stop };
+			if ((await fetch(`${origin}${base}`, { signal: AbortSignal.timeout(10_000) })).ok) return { origin, log: () => log, stop };
 		} catch {
 			// not listening yet
 		}
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	await stop();
-	throw new Error(`astro dev did not answer within 60 s:\n${log}`);
+	throw new Error(`${name} did not answer within 60 s:\n${log}`);
 }
 
 /** Polls until `check` passes or the time is up, returning the last value. */
