@@ -67,8 +67,11 @@ async function crawl(server: StaticServer, shortLinks: string[], publicOrigin: s
 		recurse: true,
 		checkCss: true,
 		checkFragments: true,
-		concurrency: 20,
-		timeout: 10_000,
+		// Gentle on a shared 2-core machine: a full suite once lost a page's last links under load.
+		concurrency: 8,
+		timeout: 30_000,
+		retryErrors: true,
+		retryErrorsCount: 3,
 		// Temml's stylesheet draws arrows with a data: SVG whose marker-end is `url(%23a)`, a
 		// reference inside that SVG; linkinator reads it as a file next to the stylesheet.
 		linksToSkip: async (link) => !link.startsWith(`${server.origin}/`) || /\/_astro\/%23/u.test(link),
