@@ -60,6 +60,6 @@ export default defineConfig({
 		// A sitemap needs absolute URLs, so only with a site URL; short links are redirects, not pages.
 		...(atlas.site ? [sitemap({ filter: (page) => !/\/p\/[0-9a-f]{12}\/$/u.test(page) })] : []),
 		pagefindIntegration(),
-		atlasIntegration({ generatedDir: GENERATED_DIR, strict: atlas.strict }),
+		atlasIntegration({ generatedDir: GENERATED_DIR, strict: atlas.strict, seeds: atlas.seeds }),
 	],
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paperChunk, reportBuild } from '../../src/integrations/atlas.ts';
+import { paperChunk, reportBuild, unwatched } from '../../src/integrations/atlas.ts';
 import type { BuildReport } from '../../src/schemas/build-report.ts';
 
 const clean: BuildReport = { seeds: '/seeds', papers: 3, files: 2, abstracts: 4, duplicatesMerged: 1, mathNotTypeset: 0, warnings: [] };
@@ -36,5 +36,21 @@ describe('paperChunk', () => {
 		expect(paperChunk('/site/src/components/AbstractBody.astro', '/site/.atlas')).toBeUndefined();
 		expect(paperChunk('/other/.atlas/papers/a01cebd4f072.mdx', '/site/.atlas')).toBeUndefined();
 		expect(paperChunk('/site/.atlas/papers/notes.mdx', '/site/.atlas')).toBeUndefined();
+	});
+});
+
+describe('unwatched: what the dev server does not watch', () => {
+	const skip = unwatched('/site', '/site/dist/', 'tests/.output/dev-watch/seeds');
+	it('skips the build output and the tests’ outputs, which hold tens of thousands of files', () => {
+		expect(skip('/site/dist')).toBe(true);
+		expect(skip('/site/dist/papers/x/index.html')).toBe(true);
+		expect(skip('/site/tests/.output/bench/10000/dist/index.html')).toBe(true);
+	});
+	it('keeps watching the project and a seeds folder kept inside the tests’ outputs, and the folders above it', () => {
+		expect(skip('/site/src/pages/index.astro')).toBe(false);
+		expect(skip('/site/distant/file.txt')).toBe(false);
+		expect(skip('/site/tests/.output/dev-watch/seeds/a.txt')).toBe(false);
+		expect(skip('/site/tests/.output/dev-watch')).toBe(false);
+		expect(skip('/site/tests/.output')).toBe(false);
 	});
 });
