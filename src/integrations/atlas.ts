@@ -49,11 +49,6 @@ export function paperChunk(id: string, generatedDir: string): string | undefined
 }
 
 /**
- * Glue between the loader (inside Vite) and the build: it creates the generated
- * folder before Vite starts, silences the one warning that every generated MDX
- * repeats, and ends the build with a summary (and a failure under ATLAS_STRICT).
- */
-/**
  * What the dev server's watcher skips: the build output and the tests' and bench's
  * outputs (tens of thousands of files), except a seeds folder kept inside them.
  */
@@ -64,6 +59,11 @@ export function unwatched(root: string, outDir: string, seeds: string): (path: s
 	return (path) => skipped.some((dir) => inside(path, dir)) && !inside(path, seedsDir) && !inside(seedsDir, path);
 }
 
+/**
+ * Glue between the loader (inside Vite) and the build: it creates the generated
+ * folder before Vite starts, silences the one warning that every generated MDX
+ * repeats, and ends the build with a summary (and a failure under ATLAS_STRICT).
+ */
 export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegration {
 	let generatedDir = '';
 	let site: string | undefined;
