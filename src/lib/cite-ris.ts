@@ -11,7 +11,7 @@ import {
 	type CitablePaper,
 	type CiteOptions,
 } from './cite-fields.ts';
-import { plainText } from './latex-text.ts';
+import { plainText } from './latex/plain-text.ts';
 
 export const RIS_CONTENT_TYPE = 'application/x-research-info-systems; charset=utf-8';
 

@@ -1,6 +1,6 @@
 import type { TopicOverrides } from '../schemas/topic-overrides.ts';
 import type { Paper } from '../schemas/paper.ts';
-import { plainText } from './latex-text.ts';
+import { plainText } from './latex/plain-text.ts';
 import { relatedPapers } from './related-papers.ts';
 import { extractTopics, type TaggingCache, type Topic } from './topics.ts';
 

@@ -1,5 +1,5 @@
 import type { Paper } from '../schemas/paper.ts';
-import { plainText } from './latex-text.ts';
+import { plainText } from './latex/plain-text.ts';
 import { normalizeText } from './normalize-text.ts';
 
 /** Where the page lives: absolute when the site URL is known, else a path from the host root. */

@@ -10,7 +10,7 @@ import type { TaggingCache } from '../lib/topics.ts';
 import { applyMetadata } from '../lib/paper-metadata.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/generated-mdx.ts';
 import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/project-paths.ts';
-import { mathProblems } from '../lib/typeset-math.ts';
+import { mathProblems } from '../lib/latex/typeset-math.ts';
 import { PaperSchema } from '../schemas/paper.ts';
 import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../schemas/paper-metadata.ts';
 import { parseTopicOverrides, TOPIC_OVERRIDES_FILE } from '../schemas/topic-overrides.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSeed } from '../../src/lib/decode-seed.ts';
-import { fixtureBytes, fixtureText } from '../helpers/fixtures.ts';
+import { decodeSeed } from '../../../src/lib/seeds/decode-seed.ts';
+import { fixtureBytes, fixtureText } from '../../helpers/fixtures.ts';
 
 describe('decodeSeed', () => {
 	it('reads UTF-8 as is, with no invalid line', () => {

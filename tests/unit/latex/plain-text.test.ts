@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flattenLatex, parseLatex } from '../../src/lib/latex-parse.ts';
-import { plainText, texToText } from '../../src/lib/latex-text.ts';
-import { latexFixture } from '../helpers/fixtures.ts';
+import { flattenLatex, parseLatex } from '../../../src/lib/latex/parse-latex.ts';
+import { plainText, texToText } from '../../../src/lib/latex/plain-text.ts';
+import { latexFixture } from '../../helpers/fixtures.ts';
 
 describe('plainText: the page’s own tree, read as text', () => {
 	it('reads math in a real title as Unicode, never as TeX', () => {

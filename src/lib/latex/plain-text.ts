@@ -1,5 +1,5 @@
 import { replacements as unicodeitReplacements, subsuperscripts as unicodeitScripts } from 'unicodeit/ts_dist/js/data.js';
-import { flattenLatex, parseLatex, type LatexNode } from './latex-parse.ts';
+import { flattenLatex, parseLatex, type LatexNode } from './parse-latex.ts';
 
 /**
  * Plain text is read from the same tree that renders the page, so a title, an excerpt,

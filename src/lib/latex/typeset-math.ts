@@ -1,5 +1,5 @@
 import temml from 'temml';
-import { mathNodes, mathSource, parseLatex } from './latex-parse.ts';
+import { mathNodes, mathSource, parseLatex } from './parse-latex.ts';
 import { mathStylesToClasses } from './math-styles.ts';
 
 export type TypesetResult = { ok: true; mathml: string } | { ok: false; error: string };

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mathNodes, parseLatex } from '../../src/lib/latex-parse.ts';
-import { mathProblems, typesetMath } from '../../src/lib/typeset-math.ts';
-import { latexText, PROPERTY_SEED } from '../helpers/dangerous-text.ts';
-import { latexFixture } from '../helpers/fixtures.ts';
-import { loadHtml } from '../helpers/html.ts';
+import { mathNodes, parseLatex } from '../../../src/lib/latex/parse-latex.ts';
+import { mathProblems, typesetMath } from '../../../src/lib/latex/typeset-math.ts';
+import { latexText, PROPERTY_SEED } from '../../helpers/dangerous-text.ts';
+import { latexFixture } from '../../helpers/fixtures.ts';
+import { loadHtml } from '../../helpers/html.ts';
 
 /** The math fragments of a fixture, typeset as the page would. */
 function typesetFixture(name: string) {

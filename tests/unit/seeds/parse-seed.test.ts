@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LONG_ABSTRACT_CHARS, parseSeed } from '../../src/lib/parse-seed.ts';
-import { fixtureText } from '../helpers/fixtures.ts';
+import { LONG_ABSTRACT_CHARS, parseSeed } from '../../../src/lib/seeds/parse-seed.ts';
+import { fixtureText } from '../../helpers/fixtures.ts';
 
 const parseFixture = (name: string) => parseSeed(fixtureText(name), name);
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../schemas/diagnostic.ts';
+import type { Diagnostic } from '../../schemas/diagnostic.ts';
 
 /** One abstract as found in a seed file, before identity and merging. */
 export interface SeedAbstract {

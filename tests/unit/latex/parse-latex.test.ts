@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flattenLatex, mathNodes, parseLatex, type LatexNode } from '../../src/lib/latex-parse.ts';
-import { hasLatexMarkup, latexFreeText, latexText, PROPERTY_SEED } from '../helpers/dangerous-text.ts';
-import { latexFixture } from '../helpers/fixtures.ts';
+import { flattenLatex, mathNodes, parseLatex, type LatexNode } from '../../../src/lib/latex/parse-latex.ts';
+import { hasLatexMarkup, latexFreeText, latexText, PROPERTY_SEED } from '../../helpers/dangerous-text.ts';
+import { latexFixture } from '../../helpers/fixtures.ts';
 
 const text = (t: string): LatexNode => ({ type: 'text', text: t });
 const em = (...children: LatexNode[]): LatexNode => ({ type: 'emphasis', children });

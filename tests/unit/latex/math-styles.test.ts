@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MATH_STYLE_DECLARATIONS, mathStyleClass, mathStyleRules, mathStylesToClasses } from '../../src/lib/math-styles.ts';
-import { typesetMath } from '../../src/lib/typeset-math.ts';
+import { MATH_STYLE_DECLARATIONS, mathStyleClass, mathStyleRules, mathStylesToClasses } from '../../../src/lib/latex/math-styles.ts';
+import { typesetMath } from '../../../src/lib/latex/typeset-math.ts';
 
-const MATH_CSS = readFileSync(new URL('../../src/styles/math.css', import.meta.url), 'utf8');
+const MATH_CSS = readFileSync(new URL('../../../src/styles/math.css', import.meta.url), 'utf8');
 
 describe('mathStylesToClasses', () => {
 	it('turns each declaration Temml writes with a fixed value into a class, beside the classes already there', () => {
