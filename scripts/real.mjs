@@ -20,7 +20,7 @@ import * as cheerio from 'cheerio';
 import { runBuild } from './bench/build.mjs';
 import { oneLine, paragraphsOf, readArxivCsv } from './lib/arxiv-csv.mjs';
 import yaml from 'js-yaml';
-import { paperId } from '../src/lib/normalize-text.ts';
+import { paperId } from '../src/lib/papers/paper-id.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const { values, positionals } = parseArgs({
@@ -103,7 +103,7 @@ async function timeExtraction(records, scale) {
 	const { extractTopics } = await import('../src/lib/topics.ts');
 	// The text the build hands to extraction: the same reader, the same real titles.
 	const { topicText } = await import('../src/lib/classify-papers.ts');
-	const { realTitle } = await import('../src/lib/build-collection.ts');
+	const { realTitle } = await import('../src/lib/papers/build-collection.ts');
 	const half = Math.ceil(records.length / 2);
 	const inputs = records.map((r, i) => {
 		const paragraphs = paragraphsOf(r.abstract);

@@ -1,4 +1,4 @@
-import { compareByTitle } from './build-collection.ts';
+import { compareByTitle } from './papers/build-collection.ts';
 import {
 	arxivId,
 	citedTitle,

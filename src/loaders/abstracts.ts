@@ -4,15 +4,15 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { assemblePapers, readSeed, type ReadSeed } from '../lib/build-collection.ts';
+import { assemblePapers, readSeed, type ReadSeed } from '../lib/papers/build-collection.ts';
 import { classifyPapers } from '../lib/classify-papers.ts';
 import type { TaggingCache } from '../lib/topics.ts';
-import { applyMetadata } from '../lib/paper-metadata.ts';
+import { applyMetadata } from '../lib/papers/apply-papers-yaml.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/generated-mdx.ts';
 import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/project-paths.ts';
 import { mathProblems } from '../lib/latex/typeset-math.ts';
 import { PaperSchema } from '../schemas/paper.ts';
-import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../schemas/paper-metadata.ts';
+import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../schemas/papers-yaml.ts';
 import { parseTopicOverrides, TOPIC_OVERRIDES_FILE } from '../schemas/topic-overrides.ts';
 import type { BuildReport } from '../schemas/build-report.ts';
 

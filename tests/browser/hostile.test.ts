@@ -12,7 +12,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildCollection } from '../../src/lib/build-collection.ts';
+import { buildCollection } from '../../src/lib/papers/build-collection.ts';
 import { generatedMdx } from '../../src/lib/generated-mdx.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import { launchBrowser, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';

@@ -2,7 +2,7 @@ import type * as cheerio from 'cheerio';
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { paperId } from '../../src/lib/normalize-text.ts';
+import { paperId } from '../../src/lib/papers/paper-id.ts';
 import { generatedMdx } from '../../src/lib/generated-mdx.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { dangerousText, latexFreeText, latexText, PROPERTY_SEED } from '../helpers/dangerous-text.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCollection } from '../../src/lib/build-collection.ts';
+import { buildCollection } from '../../src/lib/papers/build-collection.ts';
 import { DiagnosticSchema } from '../../src/schemas/diagnostic.ts';
 import { readFixtureSeed } from '../helpers/fixtures.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_TITLE_CHARS, deriveTitle, shorten } from '../../src/lib/derive-title.ts';
+import { MAX_TITLE_CHARS, deriveTitle, shorten } from '../../../src/lib/papers/derive-title.ts';
 
 describe('deriveTitle: named contributions', () => {
 	it('prefers the name after "we propose", followed by what it is', () => {

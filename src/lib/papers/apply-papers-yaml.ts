@@ -1,5 +1,5 @@
-import type { PapersMetadata } from '../schemas/paper-metadata.ts';
-import type { Paper } from '../schemas/paper.ts';
+import type { PapersMetadata } from '../../schemas/papers-yaml.ts';
+import type { Paper } from '../../schemas/paper.ts';
 import { compareByTitle, plainName, realTitle } from './build-collection.ts';
 
 /** A paper without its old title's LaTeX, so a plain replacement title leaves none behind. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyMetadata } from '../../src/lib/paper-metadata.ts';
-import { parsePapersMetadata } from '../../src/schemas/paper-metadata.ts';
-import { makePaper } from '../helpers/collections.ts';
+import { applyMetadata } from '../../../src/lib/papers/apply-papers-yaml.ts';
+import { parsePapersMetadata } from '../../../src/schemas/papers-yaml.ts';
+import { makePaper } from '../../helpers/collections.ts';
 
 describe('applyMetadata', () => {
 	it('sets a metadata title without touching the slug, and re-sorts by title', () => {

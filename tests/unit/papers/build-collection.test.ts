@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_CHARS, buildCollection, compareByTitle, type Collection } from '../../src/lib/build-collection.ts';
-import { slugV1 } from '../../src/lib/slug-rule-v1.ts';
-import { PaperSchema } from '../../src/schemas/paper.ts';
-import { readFixtureSeed } from '../helpers/fixtures.ts';
+import { EXCERPT_CHARS, buildCollection, compareByTitle, type Collection } from '../../../src/lib/papers/build-collection.ts';
+import { slugV1 } from '../../../src/lib/papers/slug-rule-v1.ts';
+import { PaperSchema } from '../../../src/schemas/paper.ts';
+import { readFixtureSeed } from '../../helpers/fixtures.ts';
 
 const build = (...names: string[]) => buildCollection(names.map((name) => readFixtureSeed(name)));
 const idOf = (normalized: string) => createHash('sha256').update(normalized, 'utf8').digest('hex').slice(0, 12);

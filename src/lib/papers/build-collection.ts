@@ -1,10 +1,10 @@
-import type { Diagnostic } from '../schemas/diagnostic.ts';
-import type { Paper, Source } from '../schemas/paper.ts';
-import { decodeSeed } from './seeds/decode-seed.ts';
+import type { Diagnostic } from '../../schemas/diagnostic.ts';
+import type { Paper, Source } from '../../schemas/paper.ts';
+import { decodeSeed } from '../seeds/decode-seed.ts';
 import { deriveTitle, shorten } from './derive-title.ts';
-import { plainText } from './latex/plain-text.ts';
-import { normalizeText, paperId } from './normalize-text.ts';
-import { parseSeed, type SeedAbstract } from './seeds/parse-seed.ts';
+import { plainText } from '../latex/plain-text.ts';
+import { normalizeText, paperId } from './paper-id.ts';
+import { parseSeed, type SeedAbstract } from '../seeds/parse-seed.ts';
 import { slugV1 } from './slug-rule-v1.ts';
 
 /** A seed file as read from disk: its path relative to the seeds folder, and its bytes. */

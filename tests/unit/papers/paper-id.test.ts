@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { normalizeText, paperId } from '../../src/lib/normalize-text.ts';
+import { normalizeText, paperId } from '../../../src/lib/papers/paper-id.ts';
 
 const sha256Prefix = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 12);
 

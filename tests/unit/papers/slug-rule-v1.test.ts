@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCollection } from '../../src/lib/build-collection.ts';
-import { slugV1 } from '../../src/lib/slug-rule-v1.ts';
-import { PaperSchema } from '../../src/schemas/paper.ts';
-import { BUNDLED_SEEDS } from '../helpers/paths.ts';
-import { readSeedsFolder } from '../helpers/seeds-folder.ts';
+import { buildCollection } from '../../../src/lib/papers/build-collection.ts';
+import { slugV1 } from '../../../src/lib/papers/slug-rule-v1.ts';
+import { PaperSchema } from '../../../src/schemas/paper.ts';
+import { BUNDLED_SEEDS } from '../../helpers/paths.ts';
+import { readSeedsFolder } from '../../helpers/seeds-folder.ts';
 
 const ID = '0123456789ab';
 
@@ -54,7 +54,7 @@ describe('slugV1', () => {
 
 describe('the frozen slug rule', () => {
 	it('gives the bundled seeds their golden URLs', async () => {
-		const golden: Record<string, string> = JSON.parse(readFileSync(new URL('../golden/bundled-urls.json', import.meta.url), 'utf8'));
+		const golden: Record<string, string> = JSON.parse(readFileSync(new URL('../../golden/bundled-urls.json', import.meta.url), 'utf8'));
 		const seeds = await readSeedsFolder(BUNDLED_SEEDS);
 		const collection = buildCollection(Object.entries(seeds).map(([file, text]) => ({ file, bytes: Buffer.from(text) })));
 		expect(Object.fromEntries(collection.papers.map((p) => [p.id, `/papers/${p.slug}/`]))).toEqual(golden);
