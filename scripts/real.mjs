@@ -102,7 +102,7 @@ async function timeExtraction(records, scale) {
 	if (!Number.isInteger(scale) || scale < 1) throw new Error(`--scale wants a whole number of copies, got ${values.scale}`);
 	const { extractTopics } = await import('../src/lib/topics.ts');
 	// The text the build hands to extraction: the same reader, the same real titles.
-	const { topicText } = await import('../src/lib/classify-papers.ts');
+	const { topicText } = await import('../src/lib/taxonomy/classify-papers.ts');
 	const { realTitle } = await import('../src/lib/papers/build-collection.ts');
 	const half = Math.ceil(records.length / 2);
 	const inputs = records.map((r, i) => {

@@ -1,7 +1,7 @@
 import type { Paper } from '../schemas/paper.ts';
-import { bibtexEntry } from './cite-bibtex.ts';
+import { bibtexEntry } from './cite/bibtex.ts';
 import { cspMetaTag } from './csp.ts';
-import { risRecord } from './cite-ris.ts';
+import { risRecord } from './cite/ris.ts';
 import { withBase } from './site-config.ts';
 import { absoluteUrl, paperPath } from './site-paths.ts';
 

@@ -1,4 +1,4 @@
-import type { TaxonomyKind } from './taxonomy.ts';
+import type { TaxonomyKind } from './taxonomy/terms.ts';
 import { withBase } from './site-config.ts';
 
 /** A paper's permanent page, from the host root: `/papers/<slug>/` under the base. */

@@ -5,7 +5,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { assemblePapers, readSeed, type ReadSeed } from '../lib/papers/build-collection.ts';
-import { classifyPapers } from '../lib/classify-papers.ts';
+import { classifyPapers } from '../lib/taxonomy/classify-papers.ts';
 import type { TaggingCache } from '../lib/topics.ts';
 import { applyMetadata } from '../lib/papers/apply-papers-yaml.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/generated-mdx.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bibtexEntry } from '../../src/lib/cite-bibtex.ts';
-import { risRecord } from '../../src/lib/cite-ris.ts';
+import { bibtexEntry } from '../../src/lib/cite/bibtex.ts';
+import { risRecord } from '../../src/lib/cite/ris.ts';
 import { cspMetaTag, pagePolicies } from '../../src/lib/csp.ts';
 import { paperFiles, redirectPage } from '../../src/lib/paper-files.ts';
 import { makePaper } from '../helpers/collections.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, paperIndexEntry, termIndexEntry } from '../../src/lib/paper-index.ts';
-import { groupByTerm } from '../../src/lib/taxonomy.ts';
+import { groupByTerm } from '../../src/lib/taxonomy/terms.ts';
 import { makePaper } from '../helpers/collections.ts';
 
 const paper = makePaper({

@@ -1,4 +1,4 @@
-import type { TaxonomyKind } from './taxonomy.ts';
+import type { TaxonomyKind } from './terms.ts';
 
 /** How each taxonomy is named to readers. */
 export const TAXONOMY_LABELS: Record<TaxonomyKind, { singular: string; plural: string }> = {

@@ -1,6 +1,6 @@
-import type { Paper } from '../schemas/paper.ts';
-import { plainText } from './latex/plain-text.ts';
-import { normalizeText } from './papers/paper-id.ts';
+import type { Paper } from '../../schemas/paper.ts';
+import { plainText } from '../latex/plain-text.ts';
+import { normalizeText } from '../papers/paper-id.ts';
 
 /** Where the page lives: absolute when the site URL is known, else a path from the host root. */
 export interface PageAddress {

@@ -1,4 +1,4 @@
-import type { Paper } from '../schemas/paper.ts';
+import type { Paper } from '../../schemas/paper.ts';
 
 /**
  * What a citation reads from a paper. The bibliographic fields (year, venue, DOI, PDF,

@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DERIVED_TITLE_NOTE, type CitablePaper } from '../../src/lib/cite-fields.ts';
-import { RIS_CONTENT_TYPE, RIS_EOL, risRecord, risResponse } from '../../src/lib/cite-ris.ts';
-import { makePaper } from '../helpers/collections.ts';
-import { dangerousText, PROPERTY_SEED } from '../helpers/dangerous-text.ts';
+import { DERIVED_TITLE_NOTE, type CitablePaper } from '../../../src/lib/cite/citation-fields.ts';
+import { RIS_CONTENT_TYPE, RIS_EOL, risRecord, risResponse } from '../../../src/lib/cite/ris.ts';
+import { makePaper } from '../../helpers/collections.ts';
+import { dangerousText, PROPERTY_SEED } from '../../helpers/dangerous-text.ts';
 
 const URL_OF = 'https://atlas.example.org/papers/foonet-0123abcd/';
 const RIS_LINE = /^([A-Z][A-Z0-9])  - (.*)$/u;

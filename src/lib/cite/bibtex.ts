@@ -1,4 +1,4 @@
-import { compareByTitle } from './papers/build-collection.ts';
+import { compareByTitle } from '../papers/build-collection.ts';
 import {
 	arxivId,
 	citedTitle,
@@ -11,7 +11,7 @@ import {
 	singleLine,
 	type CitablePaper,
 	type CiteOptions,
-} from './cite-fields.ts';
+} from './citation-fields.ts';
 
 export const BIBTEX_CONTENT_TYPE = 'application/x-bibtex; charset=utf-8';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPapers } from '../../src/lib/classify-papers.ts';
-import { groupByTerm, neighbours, termSlug, termsOfPaper } from '../../src/lib/taxonomy.ts';
-import { makePaper, readBundledCollection } from '../helpers/collections.ts';
+import { classifyPapers } from '../../../src/lib/taxonomy/classify-papers.ts';
+import { groupByTerm, neighbours, termSlug, termsOfPaper } from '../../../src/lib/taxonomy/terms.ts';
+import { makePaper, readBundledCollection } from '../../helpers/collections.ts';
 
 describe('termSlug', () => {
 	it('makes readable, stable slugs of author and category names', () => {

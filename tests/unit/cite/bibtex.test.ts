@@ -18,10 +18,10 @@ import {
 	bracesBalance,
 	collectionBibtex,
 	collectionBibtexParts,
-} from '../../src/lib/cite-bibtex.ts';
-import { DERIVED_TITLE_NOTE, type CitablePaper } from '../../src/lib/cite-fields.ts';
-import { dangerousText, PROPERTY_SEED } from '../helpers/dangerous-text.ts';
-import { makePaper } from '../helpers/collections.ts';
+} from '../../../src/lib/cite/bibtex.ts';
+import { DERIVED_TITLE_NOTE, type CitablePaper } from '../../../src/lib/cite/citation-fields.ts';
+import { dangerousText, PROPERTY_SEED } from '../../helpers/dangerous-text.ts';
+import { makePaper } from '../../helpers/collections.ts';
 
 const URL_OF = 'https://atlas.example.org/papers/foonet-0123abcd/';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationTags, hasRealCitation, jsonForScript, scholarlyArticle } from '../../src/lib/scholarly-meta.ts';
-import { makePaper } from '../helpers/collections.ts';
+import { citationTags, hasRealCitation, jsonForScript, scholarlyArticle } from '../../../src/lib/cite/scholarly-meta.ts';
+import { makePaper } from '../../helpers/collections.ts';
 
 const address = { url: 'https://atlas.example.org/papers/x-00000001/', absolute: true };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
-import type { Paper, TopicRef } from '../schemas/paper.ts';
-import { compareByTitle } from './papers/build-collection.ts';
+import type { Paper, TopicRef } from '../../schemas/paper.ts';
+import { compareByTitle } from '../papers/build-collection.ts';
 
 /** A term of one of the site's taxonomies (topic, author, category) with its papers. */
 export interface Term {

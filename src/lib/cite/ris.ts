@@ -10,8 +10,8 @@ import {
 	singleLine,
 	type CitablePaper,
 	type CiteOptions,
-} from './cite-fields.ts';
-import { plainText } from './latex/plain-text.ts';
+} from './citation-fields.ts';
+import { plainText } from '../latex/plain-text.ts';
 
 export const RIS_CONTENT_TYPE = 'application/x-research-info-systems; charset=utf-8';
 
