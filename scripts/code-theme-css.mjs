@@ -4,7 +4,7 @@
 // tests/unit/code-theme.test.ts fails while the file is out of date.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { codeThemeCss } from '../src/lib/code-theme.ts';
+import { codeThemeCss } from '../src/lib/theme/code-theme.ts';
 
 const { default: light } = await import('@shikijs/themes/github-light');
 const { default: dark } = await import('@shikijs/themes/github-dark');

@@ -8,8 +8,8 @@ import { assemblePapers, readSeed, type ReadSeed } from '../lib/papers/build-col
 import { classifyPapers } from '../lib/taxonomy/classify-papers.ts';
 import type { TaggingCache } from '../lib/topics.ts';
 import { applyMetadata } from '../lib/papers/apply-papers-yaml.ts';
-import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/generated-mdx.ts';
-import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/project-paths.ts';
+import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/site/generated-mdx.ts';
+import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/site/project-paths.ts';
 import { mathProblems } from '../lib/latex/typeset-math.ts';
 import { PaperSchema } from '../schemas/paper.ts';
 import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../schemas/papers-yaml.ts';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildCollection } from '../../src/lib/papers/build-collection.ts';
-import { generatedMdx } from '../../src/lib/generated-mdx.ts';
+import { generatedMdx } from '../../src/lib/site/generated-mdx.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import { launchBrowser, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { paperId } from '../../src/lib/papers/paper-id.ts';
-import { generatedMdx } from '../../src/lib/generated-mdx.ts';
+import { generatedMdx } from '../../src/lib/site/generated-mdx.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { dangerousText, latexFreeText, latexText, PROPERTY_SEED } from '../helpers/dangerous-text.ts';
 import { fold, foreignScripts, loadHtml, unexpectedInAbstract } from '../helpers/html.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bibtexEntry } from '../../src/lib/cite/bibtex.ts';
-import { risRecord } from '../../src/lib/cite/ris.ts';
-import { cspMetaTag, pagePolicies } from '../../src/lib/csp.ts';
-import { paperFiles, redirectPage } from '../../src/lib/paper-files.ts';
-import { makePaper } from '../helpers/collections.ts';
+import { bibtexEntry } from '../../../src/lib/cite/bibtex.ts';
+import { risRecord } from '../../../src/lib/cite/ris.ts';
+import { cspMetaTag, pagePolicies } from '../../../src/lib/hosting/csp.ts';
+import { paperFiles, redirectPage } from '../../../src/lib/site/paper-files.ts';
+import { makePaper } from '../../helpers/collections.ts';
 
 describe('redirectPage', () => {
 	it('escapes the title as text and the target as an attribute, as a rendered page would', () => {

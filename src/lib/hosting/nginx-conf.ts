@@ -1,5 +1,5 @@
 import { isAbsolute } from 'node:path';
-import { normalizeBase } from './site-config.ts';
+import { normalizeBase } from '../site/options.ts';
 
 /** What one deployment of a build fills into `docs/hosting/nginx.conf`. */
 export interface NginxSite {

@@ -1,5 +1,5 @@
-import type { TaxonomyKind } from './taxonomy/terms.ts';
-import { withBase } from './site-config.ts';
+import type { TaxonomyKind } from '../taxonomy/terms.ts';
+import { withBase } from './options.ts';
 
 /** A paper's permanent page, from the host root: `/papers/<slug>/` under the base. */
 export function paperPath(base: string, slug: string): string {

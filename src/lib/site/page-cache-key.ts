@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Paper } from '../schemas/paper.ts';
+import type { Paper } from '../../schemas/paper.ts';
 
 /** What a paper page shows of another paper: its link, its title and, in lists, its excerpt and topics. */
 type Shown = Pick<Paper, 'slug' | 'title' | 'titleTex' | 'titleSource' | 'excerpt' | 'topics'>;

@@ -1,4 +1,4 @@
-import type { BuildReport } from '../schemas/build-report.ts';
+import type { BuildReport } from '../../schemas/build-report.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

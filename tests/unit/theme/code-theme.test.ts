@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import githubDark from '@shikijs/themes/github-dark';
 import githubLight from '@shikijs/themes/github-light';
 import { describe, expect, it } from 'vitest';
-import { codeThemeCss, declarationClass, styleClasses, styleToClassTransformer } from '../../src/lib/code-theme.ts';
+import { codeThemeCss, declarationClass, styleClasses, styleToClassTransformer } from '../../../src/lib/theme/code-theme.ts';
 
-const COMMITTED = readFileSync(new URL('../../src/styles/code-theme.css', import.meta.url), 'utf8');
+const COMMITTED = readFileSync(new URL('../../../src/styles/code-theme.css', import.meta.url), 'utf8');
 
 describe('styleClasses', () => {
 	it('turns each per-theme declaration Shiki writes into one class', () => {

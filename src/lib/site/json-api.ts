@@ -1,6 +1,6 @@
-import type { Paper } from '../schemas/paper.ts';
-import { paperPath, termPath } from './site-paths.ts';
-import { termsOfPaper, type TaxonomyKind, type Term } from './taxonomy/terms.ts';
+import type { Paper } from '../../schemas/paper.ts';
+import { paperPath, termPath } from './urls.ts';
+import { termsOfPaper, type TaxonomyKind, type Term } from '../taxonomy/terms.ts';
 
 /**
  * One row of `dist/papers.json`, the contract other tools read. Fields may be added;

@@ -10,9 +10,9 @@ import {
 	parsePolicy,
 	policyFromHeadersFile,
 	unionPolicies,
-} from '../../src/lib/csp.ts';
-import { THEME_SCRIPT } from '../../src/lib/theme.ts';
-import { foreignScripts, loadHtml } from '../helpers/html.ts';
+} from '../../../src/lib/hosting/csp.ts';
+import { THEME_SCRIPT } from '../../../src/lib/theme/theme-choice.ts';
+import { foreignScripts, loadHtml } from '../../helpers/html.ts';
 
 const POLICY = "default-src 'self';object-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-AAA='; style-src 'self';";
 

@@ -1,9 +1,9 @@
-import type { Paper } from '../schemas/paper.ts';
-import { bibtexEntry } from './cite/bibtex.ts';
-import { cspMetaTag } from './csp.ts';
-import { risRecord } from './cite/ris.ts';
-import { withBase } from './site-config.ts';
-import { absoluteUrl, paperPath } from './site-paths.ts';
+import type { Paper } from '../../schemas/paper.ts';
+import { bibtexEntry } from '../cite/bibtex.ts';
+import { cspMetaTag } from '../hosting/csp.ts';
+import { risRecord } from '../cite/ris.ts';
+import { withBase } from './options.ts';
+import { absoluteUrl, paperPath } from './urls.ts';
 
 /** Where the site is served: the base path (with slashes) and, when known, its origin. */
 export interface SiteAddress {

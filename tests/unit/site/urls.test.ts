@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homePagePath, pageLinks, paperPath, taxonomyPath, termPath } from '../../src/lib/site-paths.ts';
+import { homePagePath, pageLinks, paperPath, taxonomyPath, termPath } from '../../../src/lib/site/urls.ts';
 
 describe.each(['/', '/atlas/'])('paths under the base %j', (base) => {
 	it('puts a paper at /papers/<slug>/', () => {

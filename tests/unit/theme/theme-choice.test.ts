@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextThemeChoice, readThemeChoice, THEME_SCRIPT, THEME_STORAGE_KEY } from '../../src/lib/theme.ts';
+import { nextThemeChoice, readThemeChoice, THEME_SCRIPT, THEME_STORAGE_KEY } from '../../../src/lib/theme/theme-choice.ts';
 
 describe('theme choice', () => {
 	it('steps system, light, dark and back to system', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderNginxConf, type NginxSite } from '../../src/lib/nginx-conf.ts';
+import { renderNginxConf, type NginxSite } from '../../../src/lib/hosting/nginx-conf.ts';
 
-const TEMPLATE = readFileSync(new URL('../../docs/hosting/nginx.conf', import.meta.url), 'utf8');
+const TEMPLATE = readFileSync(new URL('../../../docs/hosting/nginx.conf', import.meta.url), 'utf8');
 const SITE: NginxSite = {
 	root: '/srv/atlas/dist/',
 	base: '/atlas/',

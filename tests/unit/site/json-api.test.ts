@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { jsonResponse, paperIndexEntry, termIndexEntry } from '../../src/lib/paper-index.ts';
-import { groupByTerm } from '../../src/lib/taxonomy/terms.ts';
-import { makePaper } from '../helpers/collections.ts';
+import { jsonResponse, paperIndexEntry, termIndexEntry } from '../../../src/lib/site/json-api.ts';
+import { groupByTerm } from '../../../src/lib/taxonomy/terms.ts';
+import { makePaper } from '../../helpers/collections.ts';
 
 const paper = makePaper({
 	id: '0123456789ab',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { paperPageKey } from '../../src/lib/page-cache-key.ts';
-import { makePaper } from '../helpers/collections.ts';
+import { paperPageKey } from '../../../src/lib/site/page-cache-key.ts';
+import { makePaper } from '../../helpers/collections.ts';
 
 describe('paperPageKey', () => {
 	const paper = makePaper({ id: 'aaaaaaaaaaaa', title: 'A' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeBase, resolveAtlasOptions, withBase } from '../../src/lib/site-config.ts';
+import { normalizeBase, resolveAtlasOptions, withBase } from '../../../src/lib/site/options.ts';
 
 describe('normalizeBase', () => {
 	it.each(['atlas', '/atlas', 'atlas/', '/atlas/', '//atlas//', './atlas'])('reads %j as /atlas/', (base) => {

@@ -1,4 +1,4 @@
-import { withBase } from './site-config.ts';
+import { withBase } from './options.ts';
 
 /** The URL parameter Pagefind adds to result links so the paper page can highlight the terms. */
 export const HIGHLIGHT_PARAM = 'highlight';

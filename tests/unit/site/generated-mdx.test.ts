@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { frontmatterJson, generatedMdx } from '../../src/lib/generated-mdx.ts';
+import { frontmatterJson, generatedMdx } from '../../../src/lib/site/generated-mdx.ts';
 
 const COMPONENT = '../../src/components/AbstractBody.astro';
 /** Characters YAML refuses raw or reads as line breaks, plus some it must keep. */
