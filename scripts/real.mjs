@@ -100,7 +100,7 @@ function varied(text, k) {
 /** Times extractTopics alone on the records, then on `scale` varied copies of them. */
 async function timeExtraction(records, scale) {
 	if (!Number.isInteger(scale) || scale < 1) throw new Error(`--scale wants a whole number of copies, got ${values.scale}`);
-	const { extractTopics } = await import('../src/lib/topics.ts');
+	const { extractTopics } = await import('../src/lib/topics/extract-topics.ts');
 	// The text the build hands to extraction: the same reader, the same real titles.
 	const { topicText } = await import('../src/lib/taxonomy/classify-papers.ts');
 	const { realTitle } = await import('../src/lib/papers/build-collection.ts');

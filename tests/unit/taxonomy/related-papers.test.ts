@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RELATED_COUNT, relatedPapers, type RelatedInput } from '../../../src/lib/taxonomy/related-papers.ts';
-import { extractTopics } from '../../../src/lib/topics.ts';
+import { extractTopics } from '../../../src/lib/topics/extract-topics.ts';
 import { readBundledCollection, readFixtureCollection, shuffled } from '../../helpers/collections.ts';
 
 /** Inputs with their topics from extractTopics, as classifyPapers builds them. */

@@ -1,9 +1,9 @@
 import slugify from '@sindresorhus/slugify';
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { TopicOverrides } from '../schemas/topic-overrides.ts';
+import type { TopicOverrides } from '../../schemas/topic-overrides.ts';
 import { generalFrequency } from './general-english.ts';
-import { fallbackSlug } from './taxonomy/terms.ts';
+import { fallbackSlug } from '../taxonomy/terms.ts';
 import { applyParentOverrides, deriveParents, type TreeOptions } from './topic-tree.ts';
 
 /** One paper as topic extraction sees it: its id and its plain text. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC, extractTopics, fileStrays, topicSlug, type TaggingCache, type TopicAssignment, type TopicInput } from '../../src/lib/topics.ts';
-import { PARENT_MIN_PAPERS } from '../../src/lib/topic-tree.ts';
-import { parseTopicOverrides } from '../../src/schemas/topic-overrides.ts';
-import { readBundledCollection, readFixtureCollection, shuffled } from '../helpers/collections.ts';
+import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC, extractTopics, fileStrays, topicSlug, type TaggingCache, type TopicAssignment, type TopicInput } from '../../../src/lib/topics/extract-topics.ts';
+import { PARENT_MIN_PAPERS } from '../../../src/lib/topics/topic-tree.ts';
+import { parseTopicOverrides } from '../../../src/schemas/topic-overrides.ts';
+import { readBundledCollection, readFixtureCollection, shuffled } from '../../helpers/collections.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
