@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { assemblePapers, readSeed, type ReadSeed } from '../lib/papers/build-collection.ts';
 import { classifyPapers } from '../lib/taxonomy/classify-papers.ts';
-import type { TaggingCache } from '../lib/topics/extract-topics.ts';
+import type { TaggingCache } from '../lib/topics/words.ts';
 import { applyMetadata } from '../lib/papers/apply-papers-yaml.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/site/generated-mdx.ts';
 import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/site/project-paths.ts';

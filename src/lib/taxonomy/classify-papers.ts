@@ -2,7 +2,8 @@ import type { TopicOverrides } from '../../schemas/topic-overrides.ts';
 import type { Paper } from '../../schemas/paper.ts';
 import { plainText } from '../latex/plain-text.ts';
 import { relatedPapers } from './related-papers.ts';
-import { extractTopics, type TaggingCache, type Topic } from '../topics/extract-topics.ts';
+import { extractTopics, type Topic } from '../topics/extract-topics.ts';
+import type { TaggingCache } from '../topics/words.ts';
 
 /** The text topic extraction and similarity read: a real title, then the abstract. */
 export function topicText(paper: Pick<Paper, 'title' | 'titleSource' | 'paragraphs'>): string {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { classifyPapers, topicText } from '../../../src/lib/taxonomy/classify-papers.ts';
 import { RELATED_COUNT } from '../../../src/lib/taxonomy/related-papers.ts';
-import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC } from '../../../src/lib/topics/extract-topics.ts';
+import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC } from '../../../src/lib/topics/selection.ts';
 import { PaperSchema } from '../../../src/schemas/paper.ts';
 import { makePaper, readBundledCollection, readFixtureCollection } from '../../helpers/collections.ts';
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC, extractTopics, fileStrays, topicSlug, type TaggingCache, type TopicAssignment, type TopicInput } from '../../../src/lib/topics/extract-topics.ts';
+import { extractTopics, type TopicAssignment, type TopicInput } from '../../../src/lib/topics/extract-topics.ts';
+import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC } from '../../../src/lib/topics/selection.ts';
+import type { TaggingCache } from '../../../src/lib/topics/words.ts';
 import { PARENT_MIN_PAPERS } from '../../../src/lib/topics/topic-tree.ts';
 import { parseTopicOverrides } from '../../../src/schemas/topic-overrides.ts';
 import { readBundledCollection, readFixtureCollection, shuffled } from '../../helpers/collections.ts';
@@ -367,56 +369,6 @@ describe('extractTopics: parent topics', () => {
 		expect(result.unknownSlugs).toEqual(['no-such-topic']);
 		// Without the option, the file alone makes the tree.
 		expect(topicNamed(extractTopics(fixture.topicInputs, overrides), 'coral-reef').parent).toBe('battery-electrolyte');
-	});
-});
-
-describe('topicSlug', () => {
-	it('is readable and the same for every word form of a key', () => {
-		expect(topicSlug('federated learning')).toBe('federated-learning');
-		expect(topicSlug('low-rank adaptation')).toBe('low-rank-adaptation');
-		expect(topicSlug('text-to-image synthesis')).toBe('text-to-image-synthesis');
-		expect(topicSlug('LoRA')).toBe('lora');
-		expect(topicSlug('!!!')).toMatch(/^topic-[0-9a-f]{8}$/u);
-		expect(topicSlug('深度 学习')).not.toBe(topicSlug('联邦 学习'));
-	});
-});
-
-describe('fileStrays: papers that share no subject', () => {
-	// Nine papers on each of two subjects, and two strays: one close to the first subject,
-	// one only loosely like the second.
-	const unit = (entries: Record<string, number>) => new Map(Object.entries(entries));
-	const vectors = new Map<string, Map<string, number>>([
-		...Array.from({ length: 9 }, (_, i) => [`a${i}`, unit({ reef: 1 })] as const),
-		...Array.from({ length: 9 }, (_, i) => [`b${i}`, unit({ battery: 1 })] as const),
-		['close-stray', unit({ reef: 0.9, drone: Math.sqrt(1 - 0.81) })],
-		['loose-stray', unit({ battery: 0.6, glacier: 0.8 })],
-	]);
-	const fresh = () => new Map([...vectors.keys()].map((id) => [id, id.endsWith('stray') ? [] : [id.startsWith('a') ? 'coral reef' : 'battery electrolyte']]));
-
-	it('files a stray under the topic its wording is closest to', () => {
-		const byPaper = fresh();
-		fileStrays(byPaper, vectors, 0.1, 0.1, 1);
-		expect(byPaper.get('close-stray')).toEqual(['coral reef']);
-		expect(byPaper.get('loose-stray')).toEqual(['battery electrolyte']);
-	});
-
-	it('files a loosely similar stray only while too few papers have a topic, closest first', () => {
-		// 19 of 20 papers have a topic once the close stray is filed: enough at 95%.
-		const enough = fresh();
-		fileStrays(enough, vectors, 0.1, 0.95, 0.95);
-		expect(enough.get('close-stray')).toEqual(['coral reef']);
-		expect(enough.get('loose-stray')).toEqual([]);
-		// Wanting every paper covered files the loose one too.
-		const all = fresh();
-		fileStrays(all, vectors, 0.1, 0.95, 1);
-		expect(all.get('loose-stray')).toEqual(['battery electrolyte']);
-	});
-
-	it('never files a stray less alike than the minimum, whatever the coverage', () => {
-		const byPaper = fresh();
-		fileStrays(byPaper, vectors, 0.7, 0.95, 1);
-		expect(byPaper.get('close-stray')).toEqual(['coral reef']);
-		expect(byPaper.get('loose-stray')).toEqual([]);
 	});
 });
 
