@@ -1,6 +1,6 @@
 import type { PaginateFunction } from 'astro';
 import { getCollection } from 'astro:content';
-import { compareByTitle } from '../lib/papers/build-collection.ts';
+import { compareByTitle } from '../lib/papers/title-order.ts';
 import { citedPaperUrl } from '../lib/site/paper-files.ts';
 import { groupByTerm, termTree, type TaxonomyKind, type Term } from '../lib/taxonomy/terms.ts';
 import type { Paper } from '../schemas/paper.ts';

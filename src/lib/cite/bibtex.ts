@@ -1,4 +1,4 @@
-import { compareByTitle } from '../papers/build-collection.ts';
+import { compareByTitle } from '../papers/title-order.ts';
 import {
 	arxivId,
 	citedTitle,

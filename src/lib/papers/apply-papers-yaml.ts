@@ -1,6 +1,7 @@
 import type { PapersMetadata } from '../../schemas/papers-yaml.ts';
 import type { Paper } from '../../schemas/paper.ts';
-import { compareByTitle, plainName, realTitle } from './build-collection.ts';
+import { plainName, realTitle } from './build-collection.ts';
+import { compareByTitle } from './title-order.ts';
 
 /** A paper without its old title's LaTeX, so a plain replacement title leaves none behind. */
 function withoutTitleTex({ titleTex: _, ...paper }: Paper): Omit<Paper, 'titleTex'> {

@@ -6,6 +6,7 @@ import { plainText } from '../latex/plain-text.ts';
 import { normalizeText, paperId } from './paper-id.ts';
 import { parseSeed, type SeedAbstract } from '../seeds/parse-seed.ts';
 import { slugV1 } from './slug-rule-v1.ts';
+import { compareByTitle } from './title-order.ts';
 
 /** A seed file as read from disk: its path relative to the seeds folder, and its bytes. */
 export interface SeedFile {
@@ -54,13 +55,6 @@ export function readSeed({ file, bytes }: SeedFile): ReadSeed {
 	}
 	diagnostics.sort((a, b) => a.line - b.line);
 	return { file, abstracts: parsed.abstracts, diagnostics };
-}
-
-const titleOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** Title order used everywhere a list of papers is shown: case-insensitive, locale-aware, ties by id. */
-export function compareByTitle(a: Pick<Paper, 'title' | 'id'>, b: Pick<Paper, 'title' | 'id'>): number {
-	return titleOrder.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
 import type { Paper, TopicRef } from '../../schemas/paper.ts';
-import { compareByTitle } from '../papers/build-collection.ts';
+import { compareByTitle } from '../papers/title-order.ts';
 
 /** A term of one of the site's taxonomies (topic, author, category) with its papers. */
 export interface Term {
@@ -69,9 +69,4 @@ export function termTree(terms: readonly Term[]): TermNode[] {
 	const children = new Map<string, Term[]>();
 	for (const term of terms) if (term.parent && slugs.has(term.parent)) children.get(term.parent)?.push(term) ?? children.set(term.parent, [term]);
 	return terms.filter((t) => !t.parent || !slugs.has(t.parent)).map((term) => ({ term, children: children.get(term.slug) ?? [] }));
-}
-
-/** Neighbours in title order, for prev/next links. */
-export function neighbours<T>(items: readonly T[], index: number): { prev: T | undefined; next: T | undefined } {
-	return { prev: items[index - 1], next: items[index + 1] };
 }

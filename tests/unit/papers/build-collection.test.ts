@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_CHARS, buildCollection, compareByTitle, type Collection } from '../../../src/lib/papers/build-collection.ts';
+import { EXCERPT_CHARS, buildCollection, type Collection } from '../../../src/lib/papers/build-collection.ts';
+import { compareByTitle } from '../../../src/lib/papers/title-order.ts';
 import { slugV1 } from '../../../src/lib/papers/slug-rule-v1.ts';
 import { PaperSchema } from '../../../src/schemas/paper.ts';
 import { readFixtureSeed } from '../../helpers/fixtures.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPapers } from '../../../src/lib/taxonomy/classify-papers.ts';
-import { groupByTerm, neighbours, termSlug, termsOfPaper } from '../../../src/lib/taxonomy/terms.ts';
+import { groupByTerm, termSlug, termsOfPaper } from '../../../src/lib/taxonomy/terms.ts';
 import { makePaper, readBundledCollection } from '../../helpers/collections.ts';
 
 describe('termSlug', () => {
@@ -77,15 +77,5 @@ describe('groupByTerm', () => {
 		const terms = groupByTerm(papers, 'topics');
 		expect(terms.map((t) => [t.slug, t.name, t.papers.length])).toEqual(topics.map((t) => [t.slug, t.name, t.papers.length]));
 		for (const term of terms) expect(term.papers.map((p) => p.id).sort()).toEqual(topics.find((t) => t.slug === term.slug)!.papers);
-	});
-});
-
-describe('neighbours', () => {
-	it('gives the previous and next items, undefined at the ends', () => {
-		const items = ['a', 'b', 'c'];
-		expect(neighbours(items, 0)).toEqual({ prev: undefined, next: 'b' });
-		expect(neighbours(items, 1)).toEqual({ prev: 'a', next: 'c' });
-		expect(neighbours(items, 2)).toEqual({ prev: 'b', next: undefined });
-		expect(neighbours(['only'], 0)).toEqual({ prev: undefined, next: undefined });
 	});
 });
