@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
-import type { Paper, TopicRef } from '../../schemas/paper.ts';
+import type { Paper, TermRef } from '../../schemas/paper.ts';
 import { compareByTitle } from '../papers/title-order.ts';
 
 /** A term of one of the site's taxonomies (topic, author, category) with its papers. */
@@ -29,7 +29,7 @@ export function fallbackSlug(prefix: string, name: string): string {
 }
 
 /** A paper's terms of one taxonomy, as slug and name. */
-export function termsOfPaper(paper: Pick<Paper, 'topics' | 'authors' | 'categories'>, kind: TaxonomyKind): TopicRef[] {
+export function termsOfPaper(paper: Pick<Paper, 'topics' | 'authors' | 'categories'>, kind: TaxonomyKind): TermRef[] {
 	if (kind === 'topics') return paper.topics;
 	return paper[kind].map((name) => ({ slug: termSlug(name), name }));
 }
