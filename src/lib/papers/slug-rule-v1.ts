@@ -47,7 +47,7 @@ const APPOSITIVE_THEN_NAME = /^((?:a|an|the)\s[^,;]+?),\s*([A-Z][^\s,;.]*[A-Z0-9
  * text: callers escape it like any other seed text.
  */
 function deriveTitle(paragraphs: readonly string[]): string {
-	const plain = normalizeText(latexToPlain(paragraphs.join(' ')));
+	const plain = normalizeText(frozenLatexToPlainForSlugsV1(paragraphs.join(' ')));
 	const sentences = plain.split(/(?<=[.!?])\s+(?=[A-Z(“"])/u);
 	for (const sentence of sentences) {
 		const named = namedContribution(sentence);
@@ -108,7 +108,10 @@ function shorten(text: string, max = MAX_TITLE_CHARS): string {
 	return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/u, '')}…`;
 }
 
-// ---- verbatim copy of latex-plain.ts (v1) ----
+// ---- verbatim copy of latex-plain.ts (v1): the OLD LaTeX reader, frozen, for slugs v1 only ----
+// Everything else reads LaTeX through src/lib/latex/ (one parser, parse-latex.ts; its text,
+// plain-text.ts). The doc below names the places this reader served in v1; today it serves
+// only the v1 title that slugV1 makes a slug of. Only its name changed.
 
 const SYMBOLS: Record<string, string> = {
 	alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', zeta: 'ζ', eta: 'η',
@@ -145,7 +148,7 @@ function mathToPlain(math: string): string {
  * other character, braces and stray dollars included, is kept, because seed text
  * that is not LaTeX must read as written. It returns text, never markup.
  */
-function latexToPlain(text: string): string {
+function frozenLatexToPlainForSlugsV1(text: string): string {
 	const escaped: string[] = [];
 	const protectedText = text.replace(/\\([%&_$#{}])/gu, (_, ch: string) => `\u0000${escaped.push(ch) - 1}\u0000`);
 	return unwrapCommands(protectedText)
