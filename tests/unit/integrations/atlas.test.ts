@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { paperChunk, reportBuild, unwatched } from '../../src/integrations/atlas.ts';
-import type { BuildReport } from '../../src/schemas/build-report.ts';
+import { paperChunk, reportBuild, unwatched } from '../../../src/integrations/atlas.ts';
+import type { BuildReport } from '../../../src/schemas/build-report.ts';
 
 const clean: BuildReport = { seeds: '/seeds', papers: 3, files: 2, abstracts: 4, duplicatesMerged: 1, mathNotTypeset: 0, warnings: [] };
 const warned: BuildReport = { ...clean, warnings: [{ severity: 'warning', file: 'a.txt', line: 7, message: 'this "Abstract:" line has no text' }] };

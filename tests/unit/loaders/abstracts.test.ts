@@ -3,9 +3,9 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { abstractsLoader } from '../../src/loaders/abstracts.ts';
-import { latexFixture } from '../helpers/fixtures.ts';
-import { fakeLoaderContext } from '../helpers/loader-context.ts';
+import { abstractsLoader } from '../../../src/loaders/abstracts.ts';
+import { latexFixture } from '../../helpers/fixtures.ts';
+import { fakeLoaderContext } from '../../helpers/loader-context.ts';
 
 const options = { seeds: 'seeds', generatedDir: '.atlas', component: 'src/components/AbstractBody.astro' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TOPIC_OVERRIDES_FILE, parseTopicOverrides } from '../../src/schemas/topic-overrides.ts';
-import { fixtureOverridesText, readFixtureCollection } from '../helpers/collections.ts';
+import { TOPIC_OVERRIDES_FILE, parseTopicOverrides } from '../../../src/schemas/topic-overrides.ts';
+import { fixtureOverridesText, readFixtureCollection } from '../../helpers/collections.ts';
 
 /** The message parseTopicOverrides throws for a text (fails the test if it does not throw). */
 function messageFor(text: string, file?: string): string {

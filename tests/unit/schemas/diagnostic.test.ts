@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCollection } from '../../src/lib/papers/build-collection.ts';
-import { DiagnosticSchema } from '../../src/schemas/diagnostic.ts';
-import { readFixtureSeed } from '../helpers/fixtures.ts';
+import { buildCollection } from '../../../src/lib/papers/build-collection.ts';
+import { DiagnosticSchema } from '../../../src/schemas/diagnostic.ts';
+import { readFixtureSeed } from '../../helpers/fixtures.ts';
 
 describe('DiagnosticSchema', () => {
 	it('accepts every warning the seeds produce', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCollection } from '../../src/lib/papers/build-collection.ts';
-import { PaperSchema, SourceSchema, TitleSourceSchema } from '../../src/schemas/paper.ts';
-import { readFixtureSeed } from '../helpers/fixtures.ts';
+import { buildCollection } from '../../../src/lib/papers/build-collection.ts';
+import { PaperSchema, SourceSchema, TitleSourceSchema } from '../../../src/schemas/paper.ts';
+import { readFixtureSeed } from '../../helpers/fixtures.ts';
 
 const built = buildCollection([readFixtureSeed('author-page.txt')]).papers[0];
 if (!built) throw new Error('author-page.txt gave no paper');

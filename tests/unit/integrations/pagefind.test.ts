@@ -8,7 +8,7 @@ const pagefind = vi.hoisted(() => ({
 }));
 vi.mock('pagefind', () => pagefind);
 
-const { indexSite } = await import('../../src/integrations/pagefind.ts');
+const { indexSite } = await import('../../../src/integrations/pagefind.ts');
 
 const dir = pathToFileURL('/srv/site/dist/');
 function fakeIndex(overrides: Partial<{ addErrors: string[]; writeErrors: string[]; pages: number }> = {}) {

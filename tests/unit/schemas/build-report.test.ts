@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BuildReportSchema } from '../../src/schemas/build-report.ts';
+import { BuildReportSchema } from '../../../src/schemas/build-report.ts';
 
 const report = {
 	seeds: 'seeds',
