@@ -384,7 +384,7 @@ export function mathSource(node: MathNode): string {
 
 /**
  * The text of a tree, math read by `math`: as its TeX source by default (what the page
- * shows for math it cannot typeset), or as plain text (latex-text.ts).
+ * shows for math it cannot typeset), or as plain text (plain-text.ts).
  */
 export function flattenLatex(nodes: readonly LatexNode[], math: (node: MathNode) => string = mathSource): string {
 	return nodes

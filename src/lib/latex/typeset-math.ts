@@ -23,7 +23,7 @@ const OPTIONS = {
 /**
  * TeX's `\epsilon` and `\phi` are the symbol forms ϵ (U+03F5) and ϕ (U+03D5), which
  * search does not match with the ε and φ readers type and that titles and excerpts use
- * (latex-text.ts). Abstracts mean the letter, so they are set as the ordinary letters.
+ * (plain-text.ts). Abstracts mean the letter, so they are set as the ordinary letters.
  */
 const ORDINARY_LETTERS = { '\\epsilon': '\\varepsilon', '\\phi': '\\varphi' };
 
