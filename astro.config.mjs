@@ -4,8 +4,8 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { atlasIntegration } from './src/integrations/atlas.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
-import { GENERATED_DIR } from './src/lib/project-paths.ts';
-import { resolveAtlasOptions } from './src/lib/site-config.ts';
+import { GENERATED_DIR } from './src/lib/site/project-paths.ts';
+import { resolveAtlasOptions } from './src/lib/site/options.ts';
 
 // Astro lets an inherited BASE_URL (Vitest and some shells export one) override `base`,
 // which would send every link to the wrong path; the base comes from ATLAS_BASE alone.
@@ -26,7 +26,7 @@ export default defineConfig({
 	// then keeps its own build cache.
 	cacheDir: './.astro/cache',
 	// Paper pages whose cacheKey (everything the page shows) is unchanged are reused on a
-	// rebuild; see src/lib/page-cache-key.ts.
+	// rebuild; see src/lib/site/page-cache-key.ts.
 	experimental: { incrementalBuild: true },
 	// Paper MDX holds no code blocks (seed text never reaches MDX source), so Markdown needs
 	// no highlighter; the Cite section's <Code> runs Shiki itself, without style attributes.

@@ -16,9 +16,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { policyFromHeadersFile } from '../src/lib/csp.ts';
-import { renderNginxConf } from '../src/lib/nginx-conf.ts';
-import { normalizeBase } from '../src/lib/site-config.ts';
+import { policyFromHeadersFile } from '../src/lib/hosting/csp.ts';
+import { renderNginxConf } from '../src/lib/hosting/nginx-conf.ts';
+import { normalizeBase } from '../src/lib/site/options.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const TEMPLATE = join(root, 'docs/hosting/nginx.conf');

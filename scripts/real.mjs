@@ -20,7 +20,7 @@ import * as cheerio from 'cheerio';
 import { runBuild } from './bench/build.mjs';
 import { oneLine, paragraphsOf, readArxivCsv } from './lib/arxiv-csv.mjs';
 import yaml from 'js-yaml';
-import { paperId } from '../src/lib/normalize-text.ts';
+import { paperId } from '../src/lib/papers/paper-id.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const { values, positionals } = parseArgs({
@@ -100,10 +100,10 @@ function varied(text, k) {
 /** Times extractTopics alone on the records, then on `scale` varied copies of them. */
 async function timeExtraction(records, scale) {
 	if (!Number.isInteger(scale) || scale < 1) throw new Error(`--scale wants a whole number of copies, got ${values.scale}`);
-	const { extractTopics } = await import('../src/lib/topics.ts');
+	const { extractTopics } = await import('../src/lib/topics/extract-topics.ts');
 	// The text the build hands to extraction: the same reader, the same real titles.
-	const { topicText } = await import('../src/lib/classify-papers.ts');
-	const { realTitle } = await import('../src/lib/build-collection.ts');
+	const { topicText } = await import('../src/lib/taxonomy/classify-papers.ts');
+	const { realTitle } = await import('../src/lib/papers/build-collection.ts');
 	const half = Math.ceil(records.length / 2);
 	const inputs = records.map((r, i) => {
 		const paragraphs = paragraphsOf(r.abstract);

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { ABSTRACT_COMPONENT, GENERATED_DIR } from './lib/project-paths.ts';
-import { resolveAtlasOptions } from './lib/site-config.ts';
+import { ABSTRACT_COMPONENT, GENERATED_DIR } from './lib/site/project-paths.ts';
+import { resolveAtlasOptions } from './lib/site/options.ts';
 import { abstractsLoader } from './loaders/abstracts.ts';
 
 const papers = defineCollection({

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { oneLine, paragraphsOf, readArxivCsv } from '../lib/arxiv-csv.mjs';
-import { parseSeed } from '../../src/lib/parse-seed.ts';
+import { parseSeed } from '../../src/lib/seeds/parse-seed.ts';
 
 
 /**

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSeed } from '../../src/lib/parse-seed.ts';
+import { parseSeed } from '../../src/lib/seeds/parse-seed.ts';
 
 const STOP = new Set('about above after again against among also based been being between both could does each from have here into more most only other over paper such than that their them then there these they this those through under using very were what when where which while with within without would show shows study present results model models'.split(' '));
 

@@ -1,8 +1,8 @@
 import type { PaginateFunction } from 'astro';
 import { getCollection } from 'astro:content';
-import { compareByTitle } from '../lib/build-collection.ts';
-import { citedPaperUrl } from '../lib/paper-files.ts';
-import { groupByTerm, termTree, type TaxonomyKind, type Term } from '../lib/taxonomy.ts';
+import { compareByTitle } from '../lib/papers/title-order.ts';
+import { citedPaperUrl } from '../lib/site/paper-files.ts';
+import { groupByTerm, termTree, type TaxonomyKind, type Term } from '../lib/taxonomy/terms.ts';
 import type { Paper } from '../schemas/paper.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { allPapers, paperUrl } from '../data/papers.ts';
-import { bibtexResponse, collectionBibtexParts } from '../lib/cite-bibtex.ts';
+import { bibtexResponse, collectionBibtexParts } from '../lib/cite/bibtex.ts';
 
 /** `/papers.bib`: every paper's BibTeX entry, in title order; past 10,000 papers, also `/papers-2.bib`, … */
 export const getStaticPaths = (async () =>

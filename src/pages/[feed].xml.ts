@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allPapers } from '../data/papers.ts';
-import { paperPath } from '../lib/site-paths.ts';
+import { paperPath } from '../lib/site/urls.ts';
 
 /**
  * Items in the feed, in title order. Papers have no dates, so a feed of a large collection

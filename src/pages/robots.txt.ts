@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withBase } from '../lib/site-config.ts';
+import { withBase } from '../lib/site/options.ts';
 
 /** Crawlers may read everything; with a site URL they are pointed at the sitemap. */
 export const GET: APIRoute = ({ site }) => {

@@ -14,8 +14,11 @@ export const SourceSchema = z.object({
  */
 export const TitleSourceSchema = z.enum(['derived', 'source', 'metadata']);
 
-/** A topic as a paper refers to it: the slug for links and data, the name for readers. */
-export const TopicRefSchema = z.object({
+/**
+ * A term of any taxonomy (topic, author, category) as a paper refers to it: the slug for
+ * links and data, the name for readers. Only topics have a parent.
+ */
+export const TermRefSchema = z.object({
 	slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
 	name: z.string().min(1),
 	/** Slug of the broader topic this one is a subtopic of; the paper lists that parent too. */
@@ -50,7 +53,7 @@ export const PaperSchema = z.object({
 	/** Source categories such as "Machine Learning" (scraped author pages only). */
 	categories: z.array(z.string()),
 	/** Derived from the collection's text, most relevant first; at most about six. */
-	topics: z.array(TopicRefSchema),
+	topics: z.array(TermRefSchema),
 	/** Ids of up to five related papers, most related first. */
 	related: z.array(z.string()),
 	/** From papers.yaml only: never derived, so citation tools get real values or none. */
@@ -64,4 +67,4 @@ export const PaperSchema = z.object({
 export type Source = z.infer<typeof SourceSchema>;
 export type TitleSource = z.infer<typeof TitleSourceSchema>;
 export type Paper = z.infer<typeof PaperSchema>;
-export type TopicRef = z.infer<typeof TopicRefSchema>;
+export type TermRef = z.infer<typeof TermRefSchema>;

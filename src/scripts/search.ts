@@ -5,7 +5,7 @@
  * the page a result leads to. In `astro dev` there is no index, so it says where
  * search works instead of failing.
  */
-import { HIGHLIGHT_PARAM, pagefindBundlePath } from '../lib/search-config.ts';
+import { HIGHLIGHT_PARAM, pagefindBundlePath } from '../lib/site/search-config.ts';
 
 interface PagefindInstance {
 	triggerSearch(term: string): void;

@@ -3,7 +3,7 @@
  * `data-theme` on <html> (CSS does the rest) and remembers it. The inline script in
  * every page's head (THEME_SCRIPT) applies the remembered choice on the next load.
  */
-import { nextThemeChoice, readThemeChoice, THEME_STORAGE_KEY, type ThemeChoice } from '../lib/theme.ts';
+import { nextThemeChoice, readThemeChoice, THEME_STORAGE_KEY, type ThemeChoice } from '../lib/theme/theme-choice.ts';
 
 function apply(choice: ThemeChoice): void {
 	const root = document.documentElement;

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { normalizeBase } from '../../src/lib/site-config.ts';
+import { normalizeBase } from '../../src/lib/site/options.ts';
 import { PROJECT_ROOT, TEST_OUTPUT } from './paths.ts';
 import { readerEnv } from './reader-env.ts';
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCollection, type Collection, type SeedFile } from '../../src/lib/build-collection.ts';
-import { topicText } from '../../src/lib/classify-papers.ts';
-import type { TopicInput } from '../../src/lib/topics.ts';
+import { buildCollection, type Collection, type SeedFile } from '../../src/lib/papers/build-collection.ts';
+import { topicText } from '../../src/lib/taxonomy/classify-papers.ts';
+import type { TopicInput } from '../../src/lib/topics/extract-topics.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import { TOPIC_OVERRIDES_FILE, parseTopicOverrides, type TopicOverrides } from '../../src/schemas/topic-overrides.ts';
 import { BUNDLED_SEEDS } from './paths.ts';

@@ -14,7 +14,7 @@ export const dangerousText = fc
 /** Fixed by default so CI is reproducible; set FC_SEED to explore. */
 export const PROPERTY_SEED = Number(process.env['FC_SEED'] ?? 20261123);
 
-/** Whether text holds anything the LaTeX parser reads as markup (src/lib/latex-parse.ts). */
+/** Whether text holds anything the LaTeX parser reads as markup (src/lib/latex/parse-latex.ts). */
 export function hasLatexMarkup(text: string): boolean {
 	return /[$\\~]|``|''|--/u.test(text);
 }

@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import { allowsInlineScript, pagePolicies } from '../../src/lib/csp.ts';
+import { allowsInlineScript, pagePolicies } from '../../src/lib/hosting/csp.ts';
 
 /** Loads a built page for assertions about what a reader sees. */
 export function loadHtml(html: string): cheerio.CheerioAPI {

@@ -7,7 +7,7 @@
 import { readdir } from 'node:fs/promises';
 import { parse } from '@retorquere/bibtex-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DERIVED_TITLE_NOTE } from '../../src/lib/cite-fields.ts';
+import { DERIVED_TITLE_NOTE } from '../../src/lib/cite/citation-fields.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { foreignScripts, loadHtml } from '../helpers/html.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';

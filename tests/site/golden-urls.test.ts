@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildCollection } from '../../src/lib/build-collection.ts';
+import { buildCollection } from '../../src/lib/papers/build-collection.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { readPapersJson } from '../helpers/papers-json.ts';
 import { treeDigest } from '../helpers/tree-digest.ts';

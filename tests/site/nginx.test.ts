@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pagePolicies, policyFromHeadersFile } from '../../src/lib/csp.ts';
+import { pagePolicies, policyFromHeadersFile } from '../../src/lib/hosting/csp.ts';
 import { launchBrowser, watchedPage } from '../helpers/browser.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { watchCsp } from '../helpers/csp.ts';

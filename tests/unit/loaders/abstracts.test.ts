@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { abstractsLoader } from '../../../src/loaders/abstracts.ts';
+import { latexFixture } from '../../helpers/fixtures.ts';
+import { fakeLoaderContext } from '../../helpers/loader-context.ts';
+
+const options = { seeds: 'seeds', generatedDir: '.atlas', component: 'src/components/AbstractBody.astro' };
+
+describe('abstractsLoader options', () => {
+	it('refuses a missing seeds folder name and says how to give one', () => {
+		expect(() => abstractsLoader({ ...options, seeds: '' })).toThrow(/`seeds` must name a folder of .txt files/u);
+	});
+
+	it('refuses a generated folder outside the project root, saying why', () => {
+		expect(() => abstractsLoader({ ...options, generatedDir: '../elsewhere' })).toThrow(/inside the project root.*Vite only compiles files under the root/u);
+		expect(() => abstractsLoader({ ...options, generatedDir: '/tmp/atlas' })).toThrow(/generatedDir/u);
+	});
+});
+
+describe('abstractsLoader.load', () => {
+	let root: string;
+	beforeEach(async () => {
+		root = await mkdtemp(join(tmpdir(), 'atlas-loader-'));
+	});
+	afterEach(async () => {
+		await rm(root, { recursive: true, force: true });
+	});
+
+	const seed = (file: string, text: string) => writeFile(join(root, 'seeds', file), text);
+
+	it('stores one deferred-render entry per paper, backed by a generated MDX file', async () => {
+		await mkdir(join(root, 'seeds'));
+		await seed('a.txt', 'Abstract:We propose OneNet, a first model.\nAbstract:We propose TwoNet, a second model.\n');
+		const fake = fakeLoaderContext(root);
+		await abstractsLoader(options).load(fake.context);
+
+		expect(fake.entries.size).toBe(2);
+		for (const entry of fake.entries.values()) {
+			expect(entry.deferredRender).toBe(true);
+			expect(entry.filePath).toBe(`.atlas/papers/${entry.id}.mdx`);
+			expect(existsSync(join(root, entry.filePath!))).toBe(true);
+		}
+		expect(fake.warnings).toEqual([]);
+	});
+
+	it('does not rewrite unchanged papers, and prunes what disappeared, down to nothing', async () => {
+		await mkdir(join(root, 'seeds'));
+		await seed('a.txt', 'Abstract:We propose OneNet, a first model.\n');
+		await seed('b.txt', 'Abstract:We propose TwoNet, a second model.\n');
+		const fake = fakeLoaderContext(root);
+		const loader = abstractsLoader(options);
+		await loader.load(fake.context);
+		expect(fake.sets).toHaveLength(2);
+
+		const before = fake.moduleImports.length;
+		await loader.load(fake.context);
+		expect(fake.sets).toHaveLength(2);
+		// Nothing re-parsed or re-set, but both modules registered again for this build.
+		expect(fake.moduleImports.slice(before).sort()).toEqual([...fake.entries.values()].map((e) => e.filePath).sort());
+
+		await rm(join(root, 'seeds/b.txt'));
+		await loader.load(fake.context);
+		expect([...fake.entries.values()].map((e) => e.data['title'])).toEqual(['OneNet: A first model']);
+		expect(await readdir(join(root, '.atlas/papers'))).toHaveLength(1);
+
+		await rm(join(root, 'seeds/a.txt'));
+		await loader.load(fake.context);
+		expect(fake.entries.size).toBe(0);
+		expect(await readdir(join(root, '.atlas/papers'))).toEqual([]);
+		expect(fake.warnings.at(-1)).toMatch(/No .txt files found/u);
+	});
+
+	it('rewrites MDX that another run pruned and registers every module even when the cache says nothing changed', async () => {
+		await mkdir(join(root, 'seeds'));
+		await seed('a.txt', 'Abstract:We propose OneNet, a first model.\n');
+		const fake = fakeLoaderContext(root);
+		const loader = abstractsLoader(options);
+		await loader.load(fake.context);
+		const [entry] = fake.entries.values();
+		// A dev server on another seeds folder prunes this folder's MDX files.
+		await rm(join(root, entry!.filePath!));
+		fake.moduleImports.length = 0;
+
+		await loader.load(fake.context);
+		expect(existsSync(join(root, entry!.filePath!))).toBe(true);
+		expect(fake.moduleImports).toEqual([entry!.filePath]);
+	});
+
+	it('passes seed warnings on with file and line, and still loads the rest', async () => {
+		await mkdir(join(root, 'seeds'));
+		await seed('mixed.txt', 'Abstract:We propose OneNet, a first model.\nAbstract:\nAbstract:We propose TwoNet, a second model.\n');
+		const fake = fakeLoaderContext(root);
+		await abstractsLoader(options).load(fake.context);
+		expect(fake.entries.size).toBe(2);
+		expect(fake.warnings).toEqual(['mixed.txt:2: this "Abstract:" line has no text; write the abstract after "Abstract:" or delete the line']);
+	});
+
+	it('warns once per math fragment that cannot be typeset, naming the paper and its first source', async () => {
+		await mkdir(join(root, 'seeds'));
+		const text = `We propose FracNet, a model with ${latexFixture('invalid-tex')} Also $\\href{x}{y}$ and \u001b[31m$\\x\u001b$.`;
+		await seed('a.txt', `Abstract:We propose OneNet, with $x$ and $$y$$.\n\nAbstract:${text}\n`);
+		await seed('b.txt', `Abstract:${text}\n`);
+		const fake = fakeLoaderContext(root);
+		await abstractsLoader(options).load(fake.context);
+		const paper = [...fake.entries.values()].find((e) => String(e.data['title']).startsWith('FracNet'))!;
+		expect(fake.warnings).toHaveLength(3);
+		expect(fake.warnings[0]).toBe(
+			`a.txt:3: cannot typeset the math "$\\frac{1}{$" in "${String(paper.data['title'])}" (paper ${paper.id}): "Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1}{"; the page shows it as TeX source`,
+		);
+		expect(fake.warnings[1]).toMatch(/^a\.txt:3: cannot typeset the math "\$\\href\{x\}\{y\}\$" in "FracNet/u);
+		// Seed text never reaches the terminal raw: control characters are escaped.
+		expect(fake.warnings[2]).toContain('"$\\x\\u001b$"');
+		expect(fake.warnings.join('')).not.toContain('\u001b');
+	});
+
+	it('fails with the folder and the fix when the seeds folder does not exist', async () => {
+		const fake = fakeLoaderContext(root);
+		await expect(abstractsLoader({ ...options, seeds: 'nowhere' }).load(fake.context)).rejects.toThrow(/nowhere does not exist\. Create it .* or point ATLAS_SEEDS/u);
+	});
+});
