@@ -1,20 +1,17 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { assemblePapers, readSeed, type ReadSeed } from '../lib/papers/build-collection.ts';
-import { classifyPapers } from '../lib/taxonomy/classify-papers.ts';
+import { runPipeline, type CachedSeed } from '../lib/pipeline/run-pipeline.ts';
 import type { TaggingCache } from '../lib/topics/words.ts';
-import { applyMetadata } from '../lib/papers/apply-papers-yaml.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/site/generated-mdx.ts';
 import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/site/project-paths.ts';
-import { mathProblems } from '../lib/latex/typeset-math.ts';
 import { PaperSchema } from '../schemas/paper.ts';
-import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../schemas/papers-yaml.ts';
-import { parseTopicOverrides, TOPIC_OVERRIDES_FILE } from '../schemas/topic-overrides.ts';
+import { PAPERS_METADATA_FILE } from '../schemas/papers-yaml.ts';
+import { TOPIC_OVERRIDES_FILE } from '../schemas/topic-overrides.ts';
 import type { BuildReport } from '../schemas/build-report.ts';
+import { readPipelineInput } from './seeds-folder.ts';
 
 export interface AbstractsLoaderOptions {
 	/** Folder of seed `.txt` files: absolute, or relative to the project root. */
@@ -51,7 +48,7 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 		}
 	}
 	/** Per seed file: digest of its bytes and what it gave, so unchanged files are not re-parsed. */
-	const cache = new Map<string, { digest: string; read: ReadSeed }>();
+	const cache = new Map<string, CachedSeed>();
 
 	return {
 		name: 'abstract-atlas-loader',
@@ -119,15 +116,10 @@ interface Paths {
 	component: string;
 }
 
-/** A user configuration file of the seeds folder, when there is one. */
-async function readOptional(path: string): Promise<string | undefined> {
-	return existsSync(path) ? readFile(path, 'utf8') : undefined;
-}
-
 async function syncCollection(
 	{ store, logger, parseData, generateDigest }: LoaderContext,
 	paths: Paths,
-	cache: Map<string, { digest: string; read: ReadSeed }>,
+	cache: Map<string, CachedSeed>,
 	watching?: Watching,
 ): Promise<void> {
 	if (!existsSync(paths.seedsDir)) {
@@ -135,56 +127,10 @@ async function syncCollection(
 			`The seeds folder ${paths.seedsDir} does not exist. Create it with your .txt abstracts, or point ATLAS_SEEDS at a folder that has them.`,
 		);
 	}
-	const files = (await readdir(paths.seedsDir, { recursive: true }))
-		.filter((f) => f.endsWith('.txt'))
-		.map((f) => f.split(sep).join('/'))
-		.sort();
-	if (files.length === 0) logger.warn(`No .txt files found in ${paths.seedsDir}; the site has no papers.`);
+	const input = await readPipelineInput(paths.seedsDir);
+	if (input.seeds.length === 0) logger.warn(`No .txt files found in ${paths.seedsDir}; the site has no papers.`);
+	const collection = runPipeline(input, { seeds: cache, ...(watching ? { tagging: watching.tagging } : {}) });
 
-	const reads: ReadSeed[] = [];
-	for (const file of files) {
-		const bytes = await readFile(join(paths.seedsDir, file));
-		const digest = createHash('sha256').update(bytes).digest('hex');
-		let cached = cache.get(file);
-		if (cached?.digest !== digest) {
-			cached = { digest, read: readSeed({ file, bytes }) };
-			cache.set(file, cached);
-		}
-		reads.push(cached.read);
-	}
-	for (const file of cache.keys()) if (!files.includes(file)) cache.delete(file);
-
-	const assembled = assemblePapers(reads);
-	const overridesText = await readOptional(join(paths.seedsDir, TOPIC_OVERRIDES_FILE));
-	const overrides = overridesText === undefined ? {} : parseTopicOverrides(overridesText, TOPIC_OVERRIDES_FILE);
-	const metadataText = await readOptional(join(paths.seedsDir, PAPERS_METADATA_FILE));
-	const withMetadata =
-		metadataText === undefined ? assembled.papers : applyMetadata(assembled.papers, parsePapersMetadata(metadataText, PAPERS_METADATA_FILE), PAPERS_METADATA_FILE);
-	const classified = classifyPapers(withMetadata, overrides, watching?.tagging);
-	const collection = { ...assembled, papers: classified.papers, diagnostics: [...assembled.diagnostics] };
-	for (const slug of classified.unknownSlugs) {
-		const line = (overridesText ?? '').split(/\r?\n/u).findIndex((l) => l.includes(slug)) + 1;
-		collection.diagnostics.push({
-			severity: 'warning',
-			file: TOPIC_OVERRIDES_FILE,
-			line: Math.max(1, line),
-			message: `no topic "${slug}" in this collection; use a slug from topics.json, or add the topic under "add"`,
-		});
-	}
-	// Math that cannot be typeset is shown as its source; the warning says where to fix it.
-	let mathNotTypeset = 0;
-	for (const paper of collection.papers) {
-		const { file, line } = paper.sources[0]!;
-		for (const { tex, error } of mathProblems([...(paper.titleTex === undefined ? [] : [paper.titleTex]), ...paper.paragraphs])) {
-			mathNotTypeset++;
-			collection.diagnostics.push({
-				severity: 'warning',
-				file,
-				line,
-				message: `cannot typeset the math ${quote(tex)} in ${quote(paper.title)} (paper ${paper.id}): ${quote(error)}; the page shows it as TeX source`,
-			});
-		}
-	}
 	const mdxDir = join(paths.generatedDir, MDX_DIR);
 	mkdirSync(mdxDir, { recursive: true });
 	let componentImport = relative(mdxDir, paths.component).split(sep).join('/');
@@ -227,14 +173,8 @@ async function syncCollection(
 		seeds: paths.seedsDir,
 		papers: collection.papers.length,
 		...collection.stats,
-		mathNotTypeset,
 		warnings: collection.diagnostics,
 	};
 	await writeFile(join(paths.generatedDir, REPORT_FILE), `${JSON.stringify(report, null, '\t')}\n`);
 	await writeFile(join(paths.generatedDir, PAPERS_EXPORT_FILE), JSON.stringify(collection.papers));
-}
-
-/** Seed text quoted for a terminal: control characters are escaped so they cannot drive it. */
-function quote(text: string): string {
-	return `"${text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
