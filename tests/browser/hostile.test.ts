@@ -12,12 +12,11 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildCollection } from '../../src/lib/papers/build-collection.ts';
 import { generatedMdx } from '../../src/lib/site/generated-mdx.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 import { launchBrowser, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
-import { readSeedFiles } from '../helpers/collections.ts';
+import { readCollectionFolder } from '../helpers/collections.ts';
 import { watchCsp } from '../helpers/csp.ts';
 import { hasLatexMarkup } from '../helpers/dangerous-text.ts';
 import { fold, foreignScripts, loadHtml, unexpectedInAbstract, type FoundElement } from '../helpers/html.ts';
@@ -84,7 +83,7 @@ beforeAll(async () => {
 		if (site.code !== 0) throw new Error(`the hostile build failed (exit ${site.code}):\n${site.log}`);
 		// Each abstract as the seeds hold it, with its row in papers.json: its page.
 		const rows = new Map(readPapersJson(site).map((row) => [row.id, row]));
-		hostile = buildCollection(readSeedFiles(seedsDir)).papers.map((paper) => {
+		hostile = (await readCollectionFolder(seedsDir)).collection.papers.map((paper) => {
 			const row = rows.get(paper.id);
 			if (!row) throw new Error(`papers.json has no paper ${paper.id} (${paper.title})`);
 			return { paper, row, markers: unique([paper.titleTex ?? paper.title, ...paper.paragraphs].join(' ').match(MARKER) ?? []) };

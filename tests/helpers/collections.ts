@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCollection, type Collection, type SeedFile } from '../../src/lib/papers/build-collection.ts';
+import { runPipeline, type PipelineInput, type PipelineResult } from '../../src/lib/pipeline/run-pipeline.ts';
+import { readPipelineInput } from '../../src/loaders/seeds-folder.ts';
 import { topicText } from '../../src/lib/taxonomy/classify-papers.ts';
 import type { TopicInput } from '../../src/lib/topics/extract-topics.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
@@ -13,7 +14,10 @@ export const FIXTURE_COLLECTIONS = fileURLToPath(new URL('../fixtures/collection
 
 export interface FixtureCollection {
 	dir: string;
-	collection: Collection;
+	/** The folder as the loader hands it to the pipeline. */
+	input: PipelineInput;
+	/** What the pipeline made of it: what the site shows. */
+	collection: PipelineResult;
 	/** The folder's topics.yaml, parsed (so a bad one throws here, as it fails the build). */
 	overrides: TopicOverrides | undefined;
 	/** The folder's topics.yaml as written, if there is one. */
@@ -24,25 +28,18 @@ export interface FixtureCollection {
 	topicInputs: TopicInput[];
 }
 
-/** Every .txt file of a folder, in name order, as the loader hands them to buildCollection. */
-export function readSeedFiles(dir: string): SeedFile[] {
-	return readdirSync(dir)
-		.filter((f) => f.endsWith('.txt'))
-		.sort()
-		.map((file) => ({ file, bytes: new Uint8Array(readFileSync(join(dir, file))) }));
-}
-
-/** Reads a seeds folder through buildCollection, with its topics.yaml if present. */
-export function readCollectionFolder(dir: string): FixtureCollection {
-	const collection = buildCollection(readSeedFiles(dir));
-	const overridesText = readOverridesText(dir);
+/** A seeds folder through the pipeline, read by the loader's own reader (subfolders, topics.yaml and papers.yaml included). */
+export async function readCollectionFolder(dir: string): Promise<FixtureCollection> {
+	const input = await readPipelineInput(dir);
+	const collection = runPipeline(input);
+	const overridesText = input.topicsYaml;
 	const overrides = overridesText === undefined ? undefined : parseTopicOverrides(overridesText);
 	const idOf = (file: string) => {
 		const matches = collection.papers.filter((p) => p.sources.some((s) => s.file === file));
 		if (matches.length !== 1) throw new Error(`${dir}: expected one paper from ${file}, found ${matches.length}`);
 		return matches[0]!.id;
 	};
-	return { dir, collection, overrides, overridesText, idOf, topicInputs: toTopicInputs(collection.papers) };
+	return { dir, input, collection, overrides, overridesText, idOf, topicInputs: toTopicInputs(collection.papers) };
 }
 
 /** A folder's topics.yaml as written, or undefined when it has none. */
@@ -58,14 +55,36 @@ export function fixtureOverridesText(name: string): string {
 	return text;
 }
 
-/** tests/fixtures/collections/<name>/ read through buildCollection, plus its parsed topics.yaml. */
-export function readFixtureCollection(name: string): FixtureCollection {
+/** tests/fixtures/collections/<name>/ through the pipeline, plus its parsed topics.yaml. */
+export function readFixtureCollection(name: string): Promise<FixtureCollection> {
 	return readCollectionFolder(join(FIXTURE_COLLECTIONS, name));
 }
 
+/**
+ * Several fixture collections read up front (with top-level await), for test files whose
+ * `describe` blocks, which cannot wait, each need one; the getter throws for a name not read.
+ */
+export async function readFixtureCollections(...names: string[]): Promise<(name: string) => FixtureCollection> {
+	const read = new Map(await Promise.all(names.map(async (name) => [name, await readFixtureCollection(name)] as const)));
+	return (name) => {
+		const fixture = read.get(name);
+		if (!fixture) throw new Error(`the fixture collection ${name} was not read up front; add it to readFixtureCollections()`);
+		return fixture;
+	};
+}
+
 /** The bundled seeds/ folder the site builds by default. */
-export function readBundledCollection(): FixtureCollection {
+export function readBundledCollection(): Promise<FixtureCollection> {
 	return readCollectionFolder(BUNDLED_SEEDS);
+}
+
+/** Seeds given as text (or bytes) by file name, through the pipeline as the loader would give them. */
+export function pipelineOf(files: Record<string, string | Uint8Array>, yaml: Omit<PipelineInput, 'seeds'> = {}): PipelineResult {
+	const encoder = new TextEncoder();
+	return runPipeline({
+		seeds: Object.entries(files).map(([file, content]) => ({ file, bytes: typeof content === 'string' ? encoder.encode(content) : content })),
+		...yaml,
+	});
 }
 
 export function toTopicInputs(papers: readonly Paper[]): TopicInput[] {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildCollection } from '../../src/lib/papers/build-collection.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import { pipelineOf, readBundledCollection } from '../helpers/collections.ts';
 import { readPapersJson } from '../helpers/papers-json.ts';
 import { treeDigest } from '../helpers/tree-digest.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
@@ -40,7 +40,7 @@ describe('permanent URLs of the bundled seeds', () => {
 		const seeds = await readSeedsFolder(BUNDLED_SEEDS);
 		const names = Object.keys(seeds);
 		const removed = names[2]!;
-		const removedCollection = buildCollection([{ file: removed, bytes: Buffer.from(seeds[removed]!) }]);
+		const removedCollection = pipelineOf({ [removed]: seeds[removed]! });
 		removedIds = removedCollection.papers.map((p) => p.id);
 		const files: Record<string, string> = {};
 		for (const [i, name] of names.entries()) {
@@ -59,8 +59,7 @@ describe('permanent URLs of the bundled seeds', () => {
 	});
 
 	test('the slug rule itself (pure code) still gives the golden URLs', async () => {
-		const seeds = await readSeedsFolder(BUNDLED_SEEDS);
-		const collection = buildCollection(Object.entries(seeds).map(([file, text]) => ({ file, bytes: Buffer.from(text) })));
+		const { collection } = await readBundledCollection();
 		expect(Object.fromEntries(collection.papers.map((p) => [p.id, `/papers/${p.slug}/`]))).toEqual(GOLDEN);
 	});
 

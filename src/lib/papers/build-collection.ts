@@ -124,11 +124,6 @@ export function plainName(written: string): string {
 	return normalizeText(plainText(written));
 }
 
-/** Reads a whole seeds folder's files into a collection. */
-export function buildCollection(files: readonly SeedFile[]): Collection {
-	return assemblePapers(files.map(readSeed));
-}
-
 function unique(values: string[]): string[] {
 	return [...new Set(values)];
 }

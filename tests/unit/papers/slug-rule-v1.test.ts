@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildCollection } from '../../../src/lib/papers/build-collection.ts';
 import { slugV1 } from '../../../src/lib/papers/slug-rule-v1.ts';
 import { PaperSchema } from '../../../src/schemas/paper.ts';
-import { BUNDLED_SEEDS } from '../../helpers/paths.ts';
-import { readSeedsFolder } from '../../helpers/seeds-folder.ts';
+import { pipelineOf, readBundledCollection } from '../../helpers/collections.ts';
 
 const ID = '0123456789ab';
 
@@ -55,14 +53,13 @@ describe('slugV1', () => {
 describe('the frozen slug rule', () => {
 	it('gives the bundled seeds their golden URLs', async () => {
 		const golden: Record<string, string> = JSON.parse(readFileSync(new URL('../../golden/bundled-urls.json', import.meta.url), 'utf8'));
-		const seeds = await readSeedsFolder(BUNDLED_SEEDS);
-		const collection = buildCollection(Object.entries(seeds).map(([file, text]) => ({ file, bytes: Buffer.from(text) })));
+		const { collection } = await readBundledCollection();
 		expect(Object.fromEntries(collection.papers.map((p) => [p.id, `/papers/${p.slug}/`]))).toEqual(golden);
 	});
 
 	it('against a title that changed: the page keeps its v1 slug', () => {
 		const abstract = 'In this paper, we study the stability of training. More follows.';
-		const [paper] = buildCollection([{ file: 'a.txt', bytes: Buffer.from(`Abstract:${abstract}\n`) }]).papers;
+		const [paper] = pipelineOf({ 'a.txt': `Abstract:${abstract}\n` }).papers;
 		expect(paper?.title).toBe('The stability of training');
 		expect(paper?.slug).toBe(`we-study-the-stability-of-training-${paper?.id.slice(0, 8)}`);
 	});

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildCollection } from '../../../src/lib/papers/build-collection.ts';
+import { runPipeline } from '../../../src/lib/pipeline/run-pipeline.ts';
 import { DiagnosticSchema } from '../../../src/schemas/diagnostic.ts';
 import { readFixtureSeed } from '../../helpers/fixtures.ts';
 
 describe('DiagnosticSchema', () => {
 	it('accepts every warning the seeds produce', () => {
-		const { diagnostics } = buildCollection(
-			['empty.txt', 'stray-text.txt', 'unparseable-block.txt', 'windows-1252.txt'].map((name) => readFixtureSeed(name)),
-		);
+		const { diagnostics } = runPipeline({
+			seeds: ['empty.txt', 'stray-text.txt', 'unparseable-block.txt', 'windows-1252.txt'].map((name) => readFixtureSeed(name)),
+		});
 		expect(diagnostics).toHaveLength(4);
 		for (const diagnostic of diagnostics) expect(DiagnosticSchema.parse(diagnostic)).toEqual(diagnostic);
 	});

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildCollection } from '../../../src/lib/papers/build-collection.ts';
+import { runPipeline } from '../../../src/lib/pipeline/run-pipeline.ts';
 import { PaperSchema, SourceSchema, TitleSourceSchema } from '../../../src/schemas/paper.ts';
 import { readFixtureSeed } from '../../helpers/fixtures.ts';
 
-const built = buildCollection([readFixtureSeed('author-page.txt')]).papers[0];
+const built = runPipeline({ seeds: [readFixtureSeed('author-page.txt')] }).papers[0];
 if (!built) throw new Error('author-page.txt gave no paper');
 const paper = built;
 

@@ -15,8 +15,8 @@ function messageFor(text: string, file?: string): string {
 const ALLOWED = 'Allowed in topics.yaml: rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], parent: { child-slug: parent-slug }, add: [{ name, phrases: [phrase, …] }].';
 
 describe('parseTopicOverrides: valid files', () => {
-	it('reads rename, merge, hide and add', () => {
-		const { overrides, overridesText } = readFixtureCollection('overrides');
+	it('reads rename, merge, hide and add', async () => {
+		const { overrides, overridesText } = await readFixtureCollection('overrides');
 		expect(overrides).toEqual({
 			rename: { 'federated-learning': 'Collaborative Training', 'no-such-topic': 'Nothing Matches This' },
 			merge: { 'speech-synthesis': ['neural-vocoder'] },
@@ -45,13 +45,13 @@ describe('parseTopicOverrides: valid files', () => {
 });
 
 describe('parseTopicOverrides: mistakes name the file, the key and what is allowed', () => {
-	it('fails the fixture with an unknown key and a slug where a list belongs', () => {
+	it('fails the fixture with an unknown key and a slug where a list belongs', async () => {
 		const message = messageFor(fixtureOverridesText('bad-overrides'));
 		expect(message).toContain('topics.yaml: hide: Invalid input: expected array, received string');
 		expect(message).toMatch(/^topics\.yaml: \(top level\): Unrecognized key.*"renames"/mu);
 		expect(message).toContain(ALLOWED);
 		// Reading the folder fails the same way, as the build does.
-		expect(() => readFixtureCollection('bad-overrides')).toThrow(message);
+		await expect(readFixtureCollection('bad-overrides')).rejects.toThrow(message);
 	});
 
 	it('rejects a rename key that is not a slug', () => {

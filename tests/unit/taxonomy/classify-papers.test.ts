@@ -23,12 +23,13 @@ describe('classifyPapers', () => {
 		vi.restoreAllMocks();
 	});
 
-	it('fills topics (slug and name) and related papers, and changes nothing else', () => {
-		const { collection } = readFixtureCollection('shared-phrases');
-		const before = structuredClone(collection.papers);
-		const result = classifyPapers(collection.papers);
-		expect(collection.papers).toEqual(before);
-		expect(result.papers.map((p) => p.id)).toEqual(collection.papers.map((p) => p.id));
+	it('fills topics (slug and name) and related papers, and changes nothing else', async () => {
+		// The pipeline's papers before classification: what classifyPapers gets in a build.
+		const papers = (await readFixtureCollection('shared-phrases')).collection.papers.map((p) => ({ ...p, topics: [], related: [] }));
+		const before = structuredClone(papers);
+		const result = classifyPapers(papers);
+		expect(papers).toEqual(before);
+		expect(result.papers.map((p) => p.id)).toEqual(papers.map((p) => p.id));
 		const names = new Map(result.topics.map((t) => [t.slug, t.name]));
 		for (const [i, paper] of result.papers.entries()) {
 			expect(PaperSchema.parse(paper)).toEqual(paper);
@@ -41,8 +42,8 @@ describe('classifyPapers', () => {
 		expect(result.unknownSlugs).toEqual([]);
 	});
 
-	it('applies topics.yaml: papers show the renamed topic, and unknown slugs come back', () => {
-		const { collection, overrides } = readFixtureCollection('overrides');
+	it('applies topics.yaml: papers show the renamed topic, and unknown slugs come back', async () => {
+		const { collection, overrides } = await readFixtureCollection('overrides');
 		const result = classifyPapers(collection.papers, overrides);
 		const renamed = result.papers.flatMap((p) => p.topics).filter((t) => t.slug === 'federated-learning');
 		expect(renamed.length).toBeGreaterThanOrEqual(2);
@@ -50,8 +51,8 @@ describe('classifyPapers', () => {
 		expect(result.unknownSlugs).toEqual(['no-such-topic', 'quantum-annealing']);
 	});
 
-	it('gives the bundled seeds sensible topics and prints nothing', () => {
-		const { collection } = readBundledCollection();
+	it('gives the bundled seeds sensible topics and prints nothing', async () => {
+		const { collection } = await readBundledCollection();
 		const log = vi.spyOn(console, 'log');
 		const info = vi.spyOn(console, 'info');
 		const warn = vi.spyOn(console, 'warn');

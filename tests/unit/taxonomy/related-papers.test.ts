@@ -4,8 +4,8 @@ import { extractTopics } from '../../../src/lib/topics/extract-topics.ts';
 import { readBundledCollection, readFixtureCollection, shuffled } from '../../helpers/collections.ts';
 
 /** Inputs with their topics from extractTopics, as classifyPapers builds them. */
-function relatedInputsOf(name: string): RelatedInput[] {
-	const { topicInputs } = name === 'bundled' ? readBundledCollection() : readFixtureCollection(name);
+async function relatedInputsOf(name: string): Promise<RelatedInput[]> {
+	const { topicInputs } = name === 'bundled' ? await readBundledCollection() : await readFixtureCollection(name);
 	const { byPaper } = extractTopics(topicInputs);
 	return topicInputs.map((p) => ({ ...p, topics: byPaper.get(p.id) ?? [] }));
 }
@@ -24,31 +24,31 @@ function expectWellFormed(related: Map<string, string[]>, inputs: readonly Relat
 }
 
 describe('relatedPapers', () => {
-	it(`returns at most ${RELATED_COUNT} other papers for each paper of the bundled seeds`, () => {
-		const inputs = relatedInputsOf('bundled');
+	it(`returns at most ${RELATED_COUNT} other papers for each paper of the bundled seeds`, async () => {
+		const inputs = await relatedInputsOf('bundled');
 		const related = relatedPapers(inputs);
 		expectWellFormed(related, inputs);
 		// A collection of 39 papers on a handful of fields: most papers have a full list.
 		expect([...related.values()].filter((list) => list.length === RELATED_COUNT).length).toBeGreaterThan(inputs.length / 2);
 	});
 
-	it('honours a smaller count', () => {
-		const inputs = relatedInputsOf('bundled');
+	it('honours a smaller count', async () => {
+		const inputs = await relatedInputsOf('bundled');
 		const related = relatedPapers(inputs, 2);
 		expectWellFormed(related, inputs, 2);
 		expect([...related.values()].every((list) => list.length === 2)).toBe(true);
 	});
 
-	it('is deterministic, whatever the input order', () => {
-		const inputs = relatedInputsOf('bundled');
+	it('is deterministic, whatever the input order', async () => {
+		const inputs = await relatedInputsOf('bundled');
 		const first = sortedEntries(relatedPapers(inputs));
 		expect(sortedEntries(relatedPapers(inputs))).toEqual(first);
 		expect(sortedEntries(relatedPapers(shuffled(inputs)))).toEqual(first);
 		expect(sortedEntries(relatedPapers([...inputs].reverse()))).toEqual(first);
 	});
 
-	it('relates the papers of a topic to each other first', () => {
-		const inputs = relatedInputsOf('shared-phrases');
+	it('relates the papers of a topic to each other first', async () => {
+		const inputs = await relatedInputsOf('shared-phrases');
 		const related = relatedPapers(inputs);
 		expectWellFormed(related, inputs);
 		for (const paper of inputs) {

@@ -72,8 +72,8 @@ describe('groupByTerm', () => {
 		expect(groupByTerm([], 'topics')).toEqual([]);
 	});
 
-	it('agrees with classifyPapers on the bundled seeds: same topics, same counts, same order', () => {
-		const { papers, topics } = classifyPapers(readBundledCollection().collection.papers);
+	it('agrees with classifyPapers on the bundled seeds: same topics, same counts, same order', async () => {
+		const { papers, topics } = classifyPapers((await readBundledCollection()).collection.papers);
 		const terms = groupByTerm(papers, 'topics');
 		expect(terms.map((t) => [t.slug, t.name, t.papers.length])).toEqual(topics.map((t) => [t.slug, t.name, t.papers.length]));
 		for (const term of terms) expect(term.papers.map((p) => p.id).sort()).toEqual(topics.find((t) => t.slug === term.slug)!.papers);

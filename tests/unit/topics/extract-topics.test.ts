@@ -4,7 +4,11 @@ import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC } from '../../../src/lib/top
 import type { TaggingCache } from '../../../src/lib/topics/words.ts';
 import { PARENT_MIN_PAPERS } from '../../../src/lib/topics/topic-tree.ts';
 import { parseTopicOverrides } from '../../../src/schemas/topic-overrides.ts';
-import { readBundledCollection, readFixtureCollection, shuffled } from '../../helpers/collections.ts';
+import { readBundledCollection, readFixtureCollections, shuffled } from '../../helpers/collections.ts';
+
+/** The fixture collections these tests read, through the pipeline as a build reads them. */
+const fixtureCollection = await readFixtureCollections('acronyms', 'hide-single-word', 'hyphen-variants', 'mass-nouns', 'no-shared-phrases', 'overrides', 'parent-topic', 'shared-phrases', 'single-paper', 'single-words');
+const bundled = await readBundledCollection();
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
@@ -62,7 +66,7 @@ const topicNamed = (result: TopicAssignment, slug: string) => {
 };
 
 describe('extractTopics: shared phrases', () => {
-	const fixture = readFixtureCollection('shared-phrases');
+	const fixture = fixtureCollection('shared-phrases');
 	const result = extractTopics(fixture.topicInputs);
 
 	it('finds the recurring phrases, in every word form, as plural title-case topics with singular slugs', () => {
@@ -107,7 +111,7 @@ describe('extractTopics: shared phrases', () => {
 });
 
 describe('extractTopics: acronyms', () => {
-	const fixture = readFixtureCollection('acronyms');
+	const fixture = fixtureCollection('acronyms');
 	const result = extractTopics(fixture.topicInputs);
 
 	it('files a paper that only writes the acronym under the long form defined elsewhere', () => {
@@ -134,7 +138,7 @@ describe('extractTopics: acronyms', () => {
 });
 
 describe('extractTopics: papers that share nothing', () => {
-	const fixture = readFixtureCollection('no-shared-phrases');
+	const fixture = fixtureCollection('no-shared-phrases');
 
 	it('makes no topic and leaves every paper without one, without throwing', () => {
 		const result = extractTopics(fixture.topicInputs);
@@ -155,7 +159,7 @@ describe('extractTopics: papers that share nothing', () => {
 });
 
 describe('extractTopics: a single paper', () => {
-	const fixture = readFixtureCollection('single-paper');
+	const fixture = fixtureCollection('single-paper');
 
 	// Documented behaviour, not a promise of the docs: with fewer than MIN_PAPERS_PER_TOPIC
 	// papers the minimum drops to one, so the lone paper gets its own best phrases as topics.
@@ -173,7 +177,7 @@ describe('extractTopics: a single paper', () => {
 });
 
 describe('extractTopics: topics.yaml overrides', () => {
-	const fixture = readFixtureCollection('overrides');
+	const fixture = fixtureCollection('overrides');
 	const plain = extractTopics(fixture.topicInputs);
 	const result = extractTopics(fixture.topicInputs, fixture.overrides);
 	const { idOf } = fixture;
@@ -223,7 +227,7 @@ describe('extractTopics: topics.yaml overrides', () => {
 	// BUG: a single-noun topic ("Pruning") is not in the candidate set when `hide` is applied,
 	// and selectTopics adds it back from the single nouns, so hiding it does nothing.
 	it('hides a single-word topic too', () => {
-		const single = readFixtureCollection('hide-single-word');
+		const single = fixtureCollection('hide-single-word');
 		expect(single.overrides).toEqual({ hide: ['pruning'] });
 		expect(extractTopics(single.topicInputs).topics.map((t) => t.slug)).toContain('pruning');
 		const hidden = extractTopics(single.topicInputs, single.overrides);
@@ -260,7 +264,7 @@ describe('extractTopics: limits and order', () => {
 	});
 
 	it('sorts topics by paper count, then by name', () => {
-		const { topicInputs } = readBundledCollection();
+		const { topicInputs } = bundled;
 		const result = extractTopics(topicInputs);
 		expectWellFormed(result, topicInputs);
 		const counts = result.topics.map((t) => t.papers.length);
@@ -268,7 +272,7 @@ describe('extractTopics: limits and order', () => {
 	});
 
 	it('is deterministic on the bundled seeds, whatever the input order', () => {
-		const { topicInputs } = readBundledCollection();
+		const { topicInputs } = bundled;
 		const first = snapshot(extractTopics(topicInputs));
 		expect(snapshot(extractTopics(topicInputs))).toEqual(first);
 		expect(snapshot(extractTopics(shuffled(topicInputs)))).toEqual(first);
@@ -280,7 +284,7 @@ describe('extractTopics: spelling variants', () => {
 	// BUG: "super-resolution" (one hyphenated word) and "super resolution" (two words) are two
 	// keys with the same slug, so two topics share the slug "super-resolution" and one URL.
 	it('keeps topic slugs unique when a phrase is written with and without a hyphen', () => {
-		const fixture = readFixtureCollection('hyphen-variants');
+		const fixture = fixtureCollection('hyphen-variants');
 		const result = extractTopics(fixture.topicInputs);
 		expectWellFormed(result, fixture.topicInputs);
 		expect(topicNamed(result, 'super-resolution').papers).toEqual(fixture.topicInputs.map((p) => p.id).sort());
@@ -288,7 +292,7 @@ describe('extractTopics: spelling variants', () => {
 });
 
 describe('extractTopics: names in the form the collection writes most', () => {
-	const fixture = readFixtureCollection('mass-nouns');
+	const fixture = fixtureCollection('mass-nouns');
 	const result = extractTopics(fixture.topicInputs);
 
 	it('keeps a mass noun or a rarely pluralised phrase singular, and a plural the text uses plural', () => {
@@ -306,7 +310,7 @@ describe('extractTopics: names in the form the collection writes most', () => {
 });
 
 describe('extractTopics: single words', () => {
-	const fixture = readFixtureCollection('single-words');
+	const fixture = fixtureCollection('single-words');
 	const result = extractTopics(fixture.topicInputs);
 	const slugs = result.topics.map((t) => t.slug);
 
@@ -323,7 +327,7 @@ describe('extractTopics: single words', () => {
 });
 
 describe('extractTopics: parent topics', () => {
-	const fixture = readFixtureCollection('parent-topic');
+	const fixture = fixtureCollection('parent-topic');
 	const { idOf } = fixture;
 	const tree = extractTopics(fixture.topicInputs, {}, { parentMinPapers: 0 });
 	const flat = extractTopics(fixture.topicInputs);
@@ -374,7 +378,7 @@ describe('extractTopics: parent topics', () => {
 
 describe('a tagging cache, as a dev server keeps between edits', () => {
 	it('gives the same topics as a fresh extraction, and forgets texts that left the collection', () => {
-		const { topicInputs } = readBundledCollection();
+		const { topicInputs } = bundled;
 		const cache: TaggingCache = new Map();
 		expect(extractTopics(topicInputs, {}, { tagging: cache })).toEqual(extractTopics(topicInputs));
 		expect(cache.size).toBe(new Set(topicInputs.map((p) => p.text)).size);

@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_CHARS, buildCollection, type Collection } from '../../../src/lib/papers/build-collection.ts';
+import { EXCERPT_CHARS } from '../../../src/lib/papers/build-collection.ts';
+import { runPipeline, type PipelineResult, type PipelineSeed } from '../../../src/lib/pipeline/run-pipeline.ts';
 import { compareByTitle } from '../../../src/lib/papers/title-order.ts';
 import { slugV1 } from '../../../src/lib/papers/slug-rule-v1.ts';
 import { PaperSchema } from '../../../src/schemas/paper.ts';
 import { readFixtureSeed } from '../../helpers/fixtures.ts';
 
-const build = (...names: string[]) => buildCollection(names.map((name) => readFixtureSeed(name)));
+/** Seed files alone, as the loader gives a folder without topics.yaml or papers.yaml. */
+const pipeline = (seeds: PipelineSeed[]) => runPipeline({ seeds });
+const build = (...names: string[]) => pipeline(names.map((name) => readFixtureSeed(name)));
 const idOf = (normalized: string) => createHash('sha256').update(normalized, 'utf8').digest('hex').slice(0, 12);
-const paperWith = (collection: Collection, start: string) => {
+const paperWith = (collection: Pick<PipelineResult, 'papers'>, start: string) => {
 	const paper = collection.papers.find((p) => p.paragraphs[0]?.startsWith(start));
 	if (!paper) throw new Error(`no paper starts with ${JSON.stringify(start)}`);
 	return paper;
@@ -26,11 +29,11 @@ const MIXED = [
 	'windows-1252.txt',
 ];
 
-describe('buildCollection: papers', () => {
+describe('runPipeline: papers', () => {
 	it('gives every abstract an id from its normalized text and a slug from its derived title', () => {
 		const collection = build('abstract-lines.txt');
 		expect(collection.diagnostics).toEqual([]);
-		expect(collection.stats).toEqual({ files: 1, abstracts: 2, duplicatesMerged: 0 });
+		expect(collection.stats).toEqual({ files: 1, abstracts: 2, duplicatesMerged: 0, mathNotTypeset: 0 });
 		const fooNet = paperWith(collection, 'We propose FooNet');
 		const id = idOf('We propose FooNet, a lightweight network for edge devices. It runs on a phone.');
 		expect(fooNet).toEqual({
@@ -43,9 +46,9 @@ describe('buildCollection: papers', () => {
 			sources: [{ file: 'abstract-lines.txt', line: 1 }],
 			authors: [],
 			categories: [],
-			// Filled by classifyPapers, which needs the whole collection.
+			// Too few papers share a phrase for a topic; the only other paper is the related one.
 			topics: [],
-			related: [],
+			related: [paperWith(collection, 'Deep models').id],
 		});
 	});
 
@@ -84,7 +87,7 @@ describe('buildCollection: papers', () => {
 
 	it('shortens a long excerpt to plain text', () => {
 		const long = `We study $\\alpha$ \\textbf{robustness}. ${'More words follow here. '.repeat(20)}`;
-		const { papers } = buildCollection([{ file: 'long.txt', bytes: new TextEncoder().encode(`Abstract: ${long}`) }]);
+		const { papers } = pipeline([{ file: 'long.txt', bytes: new TextEncoder().encode(`Abstract: ${long}`) }]);
 		const excerpt = papers[0]?.excerpt ?? '';
 		expect(excerpt.startsWith('We study α robustness. More words')).toBe(true);
 		expect(excerpt.length).toBeLessThanOrEqual(EXCERPT_CHARS);
@@ -100,7 +103,7 @@ describe('buildCollection: papers', () => {
 	});
 });
 
-describe('buildCollection: encodings', () => {
+describe('runPipeline: encodings', () => {
 	it('decodes a Windows-1252 file and warns at the line of the first bad byte', () => {
 		const { papers, diagnostics } = build('windows-1252.txt');
 		expect(papers.map((p) => p.paragraphs[0])).toContain('Café owners use “smart” quotes and charge €5.');
@@ -112,7 +115,7 @@ describe('buildCollection: encodings', () => {
 
 	it('reads a BOM file exactly like the plain one', () => {
 		const plain = build('abstract-lines.txt');
-		const bom = buildCollection([readFixtureSeed('bom.txt', 'abstract-lines.txt')]);
+		const bom = pipeline([readFixtureSeed('bom.txt', 'abstract-lines.txt')]);
 		expect(bom).toEqual(plain);
 	});
 
@@ -124,7 +127,7 @@ describe('buildCollection: encodings', () => {
 	});
 });
 
-describe('buildCollection: duplicates', () => {
+describe('runPipeline: duplicates', () => {
 	it('merges the same abstract with different wrapping and accent composition', () => {
 		const collection = build('duplicates.txt');
 		expect(collection.papers).toHaveLength(2);
@@ -134,12 +137,12 @@ describe('buildCollection: duplicates', () => {
 			{ file: 'duplicates.txt', line: 1 },
 			{ file: 'duplicates.txt', line: 3 },
 		]);
-		expect(collection.stats).toEqual({ files: 1, abstracts: 3, duplicatesMerged: 1 });
+		expect(collection.stats).toEqual({ files: 1, abstracts: 3, duplicatesMerged: 1, mathNotTypeset: 0 });
 		expect(collection.diagnostics).toEqual([]);
 	});
 
 	it('lists sources across files in file and line order, whatever order the files came in', () => {
-		const collection = buildCollection([
+		const collection = pipeline([
 			readFixtureSeed('duplicates.txt', 'z/later.txt'),
 			readFixtureSeed('duplicates.txt', 'a/earlier.txt'),
 		]);
@@ -149,11 +152,11 @@ describe('buildCollection: duplicates', () => {
 			{ file: 'z/later.txt', line: 1 },
 			{ file: 'z/later.txt', line: 3 },
 		]);
-		expect(collection.stats).toEqual({ files: 2, abstracts: 6, duplicatesMerged: 4 });
+		expect(collection.stats).toEqual({ files: 2, abstracts: 6, duplicatesMerged: 4, mathNotTypeset: 0 });
 	});
 });
 
-describe('buildCollection: identity and order', () => {
+describe('runPipeline: identity and order', () => {
 	it('gives two abstracts with the same derived title distinct ids and slugs', () => {
 		const { papers } = build('title-collision-a.txt', 'title-collision-b.txt');
 		expect(papers).toHaveLength(2);
@@ -169,26 +172,26 @@ describe('buildCollection: identity and order', () => {
 	});
 
 	it('is identical, byte for byte, whatever order the files are given in', () => {
-		const inOrder = buildCollection(MIXED.map((name) => readFixtureSeed(name)));
-		const reversed = buildCollection([...MIXED].reverse().map((name) => readFixtureSeed(name)));
-		const rotated = buildCollection([...MIXED.slice(3), ...MIXED.slice(0, 3)].map((name) => readFixtureSeed(name)));
+		const inOrder = pipeline(MIXED.map((name) => readFixtureSeed(name)));
+		const reversed = pipeline([...MIXED].reverse().map((name) => readFixtureSeed(name)));
+		const rotated = pipeline([...MIXED.slice(3), ...MIXED.slice(0, 3)].map((name) => readFixtureSeed(name)));
 		expect(JSON.stringify(reversed)).toBe(JSON.stringify(inOrder));
 		expect(JSON.stringify(rotated)).toBe(JSON.stringify(inOrder));
 	});
 
 	it('keeps ids, slugs and titles when a file is renamed; only its sources change', () => {
-		const before = buildCollection(MIXED.map((name) => readFixtureSeed(name)));
-		const after = buildCollection(
+		const before = pipeline(MIXED.map((name) => readFixtureSeed(name)));
+		const after = pipeline(
 			MIXED.map((name) => readFixtureSeed(name, name === 'abstract-lines.txt' ? 'renamed/zz-last.txt' : name)),
 		);
-		const identity = (c: Collection) => c.papers.map(({ id, slug, title }) => ({ id, slug, title }));
+		const identity = (c: PipelineResult) => c.papers.map(({ id, slug, title }) => ({ id, slug, title }));
 		expect(identity(after)).toEqual(identity(before));
 		expect(paperWith(after, 'Deep models').sources).toEqual([{ file: 'renamed/zz-last.txt', line: 2 }]);
 	});
 
 	it('derives a title from the plain text of a LaTeX abstract', () => {
 		const seed = 'Abstract:We introduce \\textbf{TexNet}, a $\\beta$-model for \\emph{fast} inference. Yes.\n';
-		const [paper] = buildCollection([{ file: 'latex.txt', bytes: Buffer.from(seed) }]).papers;
+		const [paper] = pipeline([{ file: 'latex.txt', bytes: Buffer.from(seed) }]).papers;
 		expect(paper?.title).toBe('TexNet: A β-model for fast inference');
 	});
 
@@ -207,7 +210,7 @@ describe('buildCollection: identity and order', () => {
 	});
 
 	it('lists diagnostics by file name, each naming its own file', () => {
-		const { diagnostics } = buildCollection([
+		const { diagnostics } = pipeline([
 			readFixtureSeed('stray-text.txt'),
 			readFixtureSeed('empty.txt'),
 			readFixtureSeed('empty-abstract-line.txt'),
@@ -219,3 +222,4 @@ describe('buildCollection: identity and order', () => {
 		]);
 	});
 });
+
