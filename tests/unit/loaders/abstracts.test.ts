@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { abstractsLoader } from '../../../src/loaders/abstracts.ts';
-import { latexFixture } from '../../helpers/fixtures.ts';
 import { fakeLoaderContext } from '../../helpers/loader-context.ts';
 
 const options = { seeds: 'seeds', generatedDir: '.atlas', component: 'src/components/AbstractBody.astro' };
@@ -96,24 +95,6 @@ describe('abstractsLoader.load', () => {
 		await abstractsLoader(options).load(fake.context);
 		expect(fake.entries.size).toBe(2);
 		expect(fake.warnings).toEqual(['mixed.txt:2: this "Abstract:" line has no text; write the abstract after "Abstract:" or delete the line']);
-	});
-
-	it('warns once per math fragment that cannot be typeset, naming the paper and its first source', async () => {
-		await mkdir(join(root, 'seeds'));
-		const text = `We propose FracNet, a model with ${latexFixture('invalid-tex')} Also $\\href{x}{y}$ and \u001b[31m$\\x\u001b$.`;
-		await seed('a.txt', `Abstract:We propose OneNet, with $x$ and $$y$$.\n\nAbstract:${text}\n`);
-		await seed('b.txt', `Abstract:${text}\n`);
-		const fake = fakeLoaderContext(root);
-		await abstractsLoader(options).load(fake.context);
-		const paper = [...fake.entries.values()].find((e) => String(e.data['title']).startsWith('FracNet'))!;
-		expect(fake.warnings).toHaveLength(3);
-		expect(fake.warnings[0]).toBe(
-			`a.txt:3: cannot typeset the math "$\\frac{1}{$" in "${String(paper.data['title'])}" (paper ${paper.id}): "Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1}{"; the page shows it as TeX source`,
-		);
-		expect(fake.warnings[1]).toMatch(/^a\.txt:3: cannot typeset the math "\$\\href\{x\}\{y\}\$" in "FracNet/u);
-		// Seed text never reaches the terminal raw: control characters are escaped.
-		expect(fake.warnings[2]).toContain('"$\\x\\u001b$"');
-		expect(fake.warnings.join('')).not.toContain('\u001b');
 	});
 
 	it('fails with the folder and the fix when the seeds folder does not exist', async () => {

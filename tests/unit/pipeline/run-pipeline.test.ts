@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EXCERPT_CHARS } from '../../../src/lib/papers/build-collection.ts';
-import { runPipeline, type PipelineResult, type PipelineSeed } from '../../../src/lib/pipeline/run-pipeline.ts';
+import { runPipeline, type CachedSeed, type PipelineResult, type PipelineSeed } from '../../../src/lib/pipeline/run-pipeline.ts';
+import type { TaggingCache } from '../../../src/lib/topics/words.ts';
 import { compareByTitle } from '../../../src/lib/papers/title-order.ts';
 import { slugV1 } from '../../../src/lib/papers/slug-rule-v1.ts';
 import { PaperSchema } from '../../../src/schemas/paper.ts';
-import { readFixtureSeed } from '../../helpers/fixtures.ts';
+import { pipelineOf, readFixtureCollection } from '../../helpers/collections.ts';
+import { latexFixture, readFixtureSeed } from '../../helpers/fixtures.ts';
 
 /** Seed files alone, as the loader gives a folder without topics.yaml or papers.yaml. */
 const pipeline = (seeds: PipelineSeed[]) => runPipeline({ seeds });
@@ -223,3 +225,104 @@ describe('runPipeline: identity and order', () => {
 	});
 });
 
+/** tests/fixtures/collections/<case>/, read by the loader's reader and run as the loader runs it. */
+const folder = async (name: string) => (await readFixtureCollection(name)).collection;
+
+describe('runPipeline: a seeds folder as the loader reads it', () => {
+	it('reads seed files in subfolders, names them with / and ignores files that are not .txt', async () => {
+		const { papers, stats } = await folder('subfolders');
+		expect(papers.map((p) => [p.title, p.sources])).toEqual([
+			['NestedNet: A model', [{ file: '2024/spring/nested.txt', line: 1 }]],
+			['RootNet: A model', [{ file: 'top.txt', line: 1 }]],
+		]);
+		expect(stats.files).toBe(2);
+	});
+
+	it('makes one paper of an abstract found in two files, listing both sources', async () => {
+		const { papers, stats } = await folder('duplicates-across-files');
+		expect(papers.map((p) => [p.title, p.sources])).toEqual([
+			['SoloNet: A model', [{ file: 'b-second.txt', line: 1 }]],
+			['TwinNet: A model', [{ file: 'a-first.txt', line: 1 }, { file: 'b-second.txt', line: 2 }]],
+		]);
+		expect(stats).toEqual({ files: 2, abstracts: 3, duplicatesMerged: 1, mathNotTypeset: 0 });
+	});
+
+	it('applies papers.yaml: title, authors, year and DOI change, the slug does not, and the order follows the new title', async () => {
+		const { papers } = await folder('papers-yaml');
+		const { papers: without } = runPipeline({ seeds: (await readFixtureCollection('papers-yaml')).input.seeds });
+		expect(without.map((p) => p.title)).toEqual(['LabelNet: A model', 'PlainNet: A model']);
+		expect(papers.map((p) => p.title)).toEqual(['PlainNet: A model', 'Zebra Labels for Everyone']);
+		const labelled = papers[1]!;
+		expect(labelled).toMatchObject({ titleSource: 'metadata', authors: ['Ada Lovelace', 'Kurt Gödel'], year: 2021, doi: '10.1000/labelnet' });
+		expect(labelled.slug).toBe(without[0]!.slug);
+		expect(papers[0]).toEqual(without[1]);
+	});
+
+	it('stops at a papers.yaml id that names no paper, naming the file', async () => {
+		await expect(folder('papers-yaml-unknown-id')).rejects.toThrow(/papers\.yaml: "deadbeef0000": no paper has this id/u);
+	});
+
+	it('warns at the topics.yaml line of a slug the collection does not have', async () => {
+		const { diagnostics } = await folder('unknown-topic-slug');
+		expect(diagnostics).toEqual([
+			{
+				severity: 'warning',
+				file: 'topics.yaml',
+				line: 3,
+				message: 'no topic "no-such-topic" in this collection; use a slug from topics.json, or add the topic under "add"',
+			},
+		]);
+	});
+
+	it('warns once per math fragment that cannot be typeset, in an abstract or a papers.yaml title, and counts them', async () => {
+		const { papers, diagnostics, stats } = await folder('math-not-typeset');
+		expect(papers).toHaveLength(2);
+		expect(stats.mathNotTypeset).toBe(2);
+		expect(diagnostics.map((d) => [d.file, d.line, d.message.slice(0, d.message.indexOf(' in '))])).toEqual([
+			['abstracts.txt', 2, 'cannot typeset the math "$\\frac{1}{$"'],
+			['abstracts.txt', 1, 'cannot typeset the math "$\\sqrt{$"'],
+		]);
+		expect(diagnostics[1]?.message).toContain('in "Good Titles with √{ Broken Math" (paper bc8984a79f34)');
+	});
+});
+
+describe('runPipeline: math that cannot be typeset', () => {
+	it('warns once per fragment, naming the paper and its first source, with control characters escaped', () => {
+		const text = `We propose FracNet, a model with ${latexFixture('invalid-tex')} Also $\\href{x}{y}$ and \u001b[31m$\\x\u001b$.`;
+		const { papers, diagnostics } = pipelineOf({ 'a.txt': `Abstract:We propose OneNet, with $x$ and $$y$$.\n\nAbstract:${text}\n`, 'b.txt': `Abstract:${text}\n` });
+		const paper = paperWith({ papers }, 'We propose FracNet');
+		expect(diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`)).toEqual([
+			`a.txt:3: cannot typeset the math "$\\frac{1}{$" in "${paper.title}" (paper ${paper.id}): "Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1}{"; the page shows it as TeX source`,
+			expect.stringMatching(/^a\.txt:3: cannot typeset the math "\$\\href\{x\}\{y\}\$" in "FracNet/u),
+			// Seed text never reaches the terminal raw: control characters are escaped.
+			expect.stringContaining('"$\\x\\u001b$"'),
+		]);
+		expect(diagnostics.map((d) => d.message).join('')).not.toContain('\u001b');
+	});
+});
+
+describe('runPipeline: caches a dev server keeps between syncs', () => {
+	it('re-reads only the files whose digest changed, forgets removed files, and gives what an uncached run gives', async () => {
+		const { input } = await readFixtureCollection('duplicates-across-files');
+		const seeds = new Map<string, CachedSeed>();
+		const tagging: TaggingCache = new Map();
+		const first = runPipeline(input, { seeds, tagging });
+		expect(first).toEqual(runPipeline(input));
+		expect([...seeds.keys()].sort()).toEqual(['a-first.txt', 'b-second.txt']);
+		expect(tagging.size).toBeGreaterThan(0);
+		const kept = seeds.get('a-first.txt')!.read;
+
+		// b-second.txt edited (new digest, new bytes), a-first.txt untouched.
+		const edited = input.seeds.map((s) =>
+			s.file === 'b-second.txt' ? { ...s, bytes: new TextEncoder().encode('Abstract: We propose NewNet, an edited model.\n'), digest: 'edited' } : s,
+		);
+		const second = runPipeline({ ...input, seeds: edited }, { seeds, tagging });
+		expect(seeds.get('a-first.txt')!.read).toBe(kept);
+		expect(second.papers.map((p) => p.title)).toEqual(['NewNet: An edited model', 'TwinNet: A model']);
+		expect(second).toEqual(runPipeline({ ...input, seeds: edited }));
+
+		// A cached read is used only under the same digest: stale bytes under a new digest are re-read.
+		runPipeline({ ...input, seeds: edited.filter((s) => s.file === 'b-second.txt') }, { seeds, tagging });
+		expect([...seeds.keys()]).toEqual(['b-second.txt']);
+	});
+});

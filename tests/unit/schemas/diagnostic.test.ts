@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../src/lib/pipeline/run-pipeline.ts';
 import { DiagnosticSchema } from '../../../src/schemas/diagnostic.ts';
+import { readFixtureCollection } from '../../helpers/collections.ts';
 import { readFixtureSeed } from '../../helpers/fixtures.ts';
 
 describe('DiagnosticSchema', () => {
-	it('accepts every warning the seeds produce', () => {
+	it('accepts every warning the pipeline produces: seeds, topics.yaml and math', async () => {
 		const { diagnostics } = runPipeline({
 			seeds: ['empty.txt', 'stray-text.txt', 'unparseable-block.txt', 'windows-1252.txt'].map((name) => readFixtureSeed(name)),
 		});
-		expect(diagnostics).toHaveLength(4);
+		const folders = await Promise.all(['unknown-topic-slug', 'math-not-typeset'].map(readFixtureCollection));
+		diagnostics.push(...folders.flatMap((f) => f.collection.diagnostics));
+		expect(new Set(diagnostics.map((d) => d.file))).toEqual(new Set(['empty.txt', 'stray-text.txt', 'unparseable-block.txt', 'windows-1252.txt', 'topics.yaml', 'abstracts.txt']));
+		expect(diagnostics).toHaveLength(7);
 		for (const diagnostic of diagnostics) expect(DiagnosticSchema.parse(diagnostic)).toEqual(diagnostic);
 	});
 
