@@ -103,7 +103,7 @@ async function timeExtraction(records, scale) {
 	const { extractTopics } = await import('../src/lib/topics/extract-topics.ts');
 	// The text the build hands to extraction: the same reader, the same real titles.
 	const { topicText } = await import('../src/lib/taxonomy/classify-papers.ts');
-	const { realTitle } = await import('../src/lib/papers/build-collection.ts');
+	const { realTitle } = await import('../src/lib/papers/assemble-papers.ts');
 	const half = Math.ceil(records.length / 2);
 	const inputs = records.map((r, i) => {
 		const paragraphs = paragraphsOf(r.abstract);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SeedFile } from '../../src/lib/papers/build-collection.ts';
+import type { SeedFile } from '../../src/lib/papers/assemble-papers.ts';
 import { FIXTURE_LATEX, FIXTURE_SEEDS } from './paths.ts';
 
 /** A seed fixture's bytes exactly as stored (BOM, CRLF and non-UTF-8 bytes included). */

@@ -1,6 +1,6 @@
 import type { PapersMetadata } from '../../schemas/papers-yaml.ts';
 import type { Paper } from '../../schemas/paper.ts';
-import { plainName, realTitle } from './build-collection.ts';
+import { plainName, realTitle } from './assemble-papers.ts';
 import { compareByTitle } from './title-order.ts';
 
 /** A paper without its old title's LaTeX, so a plain replacement title leaves none behind. */

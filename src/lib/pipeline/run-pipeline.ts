@@ -4,7 +4,7 @@ import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../../schemas/papers-
 import { parseTopicOverrides, TOPIC_OVERRIDES_FILE } from '../../schemas/topic-overrides.ts';
 import { mathProblems } from '../latex/typeset-math.ts';
 import { applyMetadata } from '../papers/apply-papers-yaml.ts';
-import { assemblePapers, readSeed, type CollectionStats, type ReadSeed, type SeedFile } from '../papers/build-collection.ts';
+import { assemblePapers, readSeed, type CollectionStats, type ReadSeed, type SeedFile } from '../papers/assemble-papers.ts';
 import { classifyPapers } from '../taxonomy/classify-papers.ts';
 import type { Topic } from '../topics/extract-topics.ts';
 import type { TaggingCache } from '../topics/words.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { EXCERPT_CHARS } from '../../../src/lib/papers/build-collection.ts';
+import { EXCERPT_CHARS } from '../../../src/lib/papers/assemble-papers.ts';
 import { runPipeline, type CachedSeed, type PipelineResult, type PipelineSeed } from '../../../src/lib/pipeline/run-pipeline.ts';
 import type { TaggingCache } from '../../../src/lib/topics/words.ts';
 import { compareByTitle } from '../../../src/lib/papers/title-order.ts';
