@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TOPIC_OVERRIDES_FILE, parseTopicOverrides } from '../../src/schemas/topic-overrides.ts';
 import { fixtureOverridesText, readFixtureCollection } from '../helpers/collections.ts';
+import { thrown } from '../helpers/thrown.ts';
 
-/** The message parseTopicOverrides throws for a text (fails the test if it does not throw). */
+/** What the terminal shows for a text parseTopicOverrides refuses: the message, then the hint. */
 function messageFor(text: string, file?: string): string {
-	try {
-		parseTopicOverrides(text, file);
-	} catch (error) {
-		return (error as Error).message;
-	}
-	throw new Error(`parseTopicOverrides accepted ${JSON.stringify(text)}`);
+	const error = thrown(() => parseTopicOverrides(text, file));
+	return `${error.message}\n${error.hint}`;
 }
 
 const ALLOWED = 'Allowed in topics.yaml: rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], parent: { child-slug: parent-slug }, add: [{ name, phrases: [phrase, …] }].';
@@ -51,7 +48,7 @@ describe('parseTopicOverrides: mistakes name the file, the key and what is allow
 		expect(message).toMatch(/^topics\.yaml: \(top level\): Unrecognized key.*"renames"/mu);
 		expect(message).toContain(ALLOWED);
 		// Reading the folder fails the same way, as the build does.
-		expect(() => readFixtureCollection('bad-overrides')).toThrow(message);
+		expect(thrown(() => readFixtureCollection('bad-overrides'))).toMatchObject({ name: 'ConfigYamlInvalid', message: message.split('\nAllowed')[0] });
 	});
 
 	it('rejects a rename key that is not a slug', () => {
@@ -92,6 +89,8 @@ describe('parseTopicOverrides: mistakes name the file, the key and what is allow
 	});
 
 	it('gives the file and the line of a YAML syntax error', () => {
+		expect(thrown(() => parseTopicOverrides('hide: pruning: yes\n')).name).toBe('ConfigYamlUnreadable');
+		expect(thrown(() => parseTopicOverrides('hide: pruning\n')).name).toBe('ConfigYamlInvalid');
 		const message = messageFor('rename:\n  federated-learning: FL\nhide: pruning: yes\nmerge: {}\n', 'seeds/topics.yaml');
 		expect(message).toMatch(/^seeds\/topics\.yaml:3: not valid YAML \(/u);
 		expect(message).toContain('Allowed: rename: { slug: name }');
