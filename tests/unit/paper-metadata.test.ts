@@ -49,4 +49,10 @@ describe('parsePapersMetadata', () => {
 		expect(error.message).toMatch(message);
 		expect(error.hint).toMatch(/Allowed\b.*\btitle\b/u);
 	});
+
+	it('quotes a key from the file with its control characters escaped, so it cannot drive the terminal', () => {
+		const error = thrown(() => parsePapersMetadata('"\\e[31mred\\u0007":\n  year: 2020\n'));
+		expect(error.message).toContain('papers.yaml: \\u001b[31mred\\u0007: ');
+		expect(error.message).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/u);
+	});
 });

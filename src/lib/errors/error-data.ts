@@ -226,5 +226,3 @@ export const ATLAS_ERRORS = {
 	NginxValueNotSingle,
 	NginxTemplatePlaceholder,
 } as const;
-
-export type AtlasErrorName = keyof typeof ATLAS_ERRORS;
