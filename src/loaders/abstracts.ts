@@ -94,7 +94,8 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 						logger.info(`Reloaded abstracts after a change to ${files}`);
 					} catch (error) {
 						// A catalogue error says what to do: the dev server keeps running, so say it here.
-						const known = error instanceof Error && 'hint' in error ? `[${error.name}] ${error.message}\n  Hint: ${String(error.hint)}` : undefined;
+						const hint = error instanceof Error && 'hint' in error && typeof error.hint === 'string' ? error.hint : undefined;
+						const known = hint === undefined ? undefined : `[${(error as Error).name}] ${(error as Error).message}\n  Hint: ${hint}`;
 						logger.error(known ? `Could not reload abstracts after a change to ${files}: ${known}` : (new Error(`Could not reload abstracts after a change to ${files}`, { cause: error }).stack ?? String(error)));
 					}
 				}, SETTLE_MS);

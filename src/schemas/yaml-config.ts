@@ -1,6 +1,6 @@
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
-import { atlasError } from '../lib/errors/atlas-error.ts';
+import { atlasError, terminalSafe } from '../lib/errors/atlas-error.ts';
 import { ConfigYamlInvalid, ConfigYamlUnreadable } from '../lib/errors/error-data.ts';
 
 /**
@@ -14,7 +14,10 @@ export function parseYamlConfig<T extends z.ZodType>(text: string, file: string,
 		data = yaml.load(text) ?? {};
 	} catch (error) {
 		const line = error instanceof yaml.YAMLException ? `:${error.mark.line + 1}` : '';
-		throw atlasError(ConfigYamlUnreadable, [`${file}${line}`, error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error), allowed], { cause: error });
+		const reason = error instanceof Error ? error.message : String(error);
+		// Astro prints the cause too: the parser's excerpt of the file, escaped like the message.
+		const cause = Object.assign(new Error(terminalSafe(reason).replace(/\\u0009/gu, '\t')), { name: 'YAMLException' });
+		throw atlasError(ConfigYamlUnreadable, [`${file}${line}`, reason.split('\n')[0] ?? '', allowed], { cause });
 	}
 	const result = schema.safeParse(data);
 	if (result.success) return result.data;

@@ -98,6 +98,12 @@ describe('parseTopicOverrides: mistakes name the file, the key and what is allow
 		expect(messageFor('rename:\n  a-b: x\n  a-b: y\n')).toMatch(/^topics\.yaml:3: not valid YAML \(duplicated mapping key/u);
 	});
 
+	it('shows the lines around a YAML syntax error with control characters escaped, as the terminal prints the cause', () => {
+		const error = thrown(() => parseTopicOverrides('rename:\n  a-b: "\u001b[2J"\n  a-b: y\n')) as { cause?: Error };
+		expect(error.cause?.message).toContain('a-b: "\\u001b[2J"');
+		expect(error.cause?.message).not.toContain('\u001b');
+	});
+
 	// BUG: zod 4 already puts the key in the message ('Unrecognized key: "renames"'), and
 	// parseTopicOverrides appends the keys again: 'Unrecognized key: "renames" "renames"'.
 	it('reads parent as child slug to parent slug, and rejects a self-parent or a second level, naming the key', () => {
