@@ -11,6 +11,8 @@ import { applyMetadata } from '../lib/papers/apply-papers-yaml.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/site/generated-mdx.ts';
 import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/site/project-paths.ts';
 import { mathProblems } from '../lib/latex/typeset-math.ts';
+import { LoaderPathOutsideRoot, LoaderSeedsOptionInvalid, SeedsFolderMissing } from '../lib/errors/error-data.ts';
+import { astroError, toAstroError } from '../integrations/astro-errors.ts';
 import { PaperSchema } from '../schemas/paper.ts';
 import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../schemas/papers-yaml.ts';
 import { parseTopicOverrides, TOPIC_OVERRIDES_FILE } from '../schemas/topic-overrides.ts';
@@ -40,14 +42,12 @@ const SETTLE_MS = 150;
  */
 export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 	if (typeof options?.seeds !== 'string' || options.seeds.trim() === '') {
-		throw new Error('abstractsLoader: `seeds` must name a folder of .txt files, e.g. abstractsLoader({ seeds: "seeds", … }).');
+		throw astroError(LoaderSeedsOptionInvalid, []);
 	}
 	for (const key of ['generatedDir', 'component'] as const) {
 		const value = options[key];
 		if (typeof value !== 'string' || value === '' || isAbsolute(value) || value.split(/[\\/]/u).includes('..')) {
-			throw new Error(
-				`abstractsLoader: \`${key}\` must be a path inside the project root, such as ".atlas" or "src/components/AbstractBody.astro"; got ${JSON.stringify(value)}. Vite only compiles files under the root.`,
-			);
+			throw astroError(LoaderPathOutsideRoot, [key, value]);
 		}
 	}
 	/** Per seed file: digest of its bytes and what it gave, so unchanged files are not re-parsed. */
@@ -66,7 +66,10 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 			// One sync at a time: an older sync finishing late would prune what a newer one added.
 			let queue: Promise<void> = Promise.resolve();
 			const sync = () => {
-				const next = queue.then(() => syncCollection(context, paths, cache, watching));
+				// Pure code and the schemas throw the catalogue's errors; Astro prints its own best.
+				const next = queue.then(() => syncCollection(context, paths, cache, watching)).catch((error: unknown) => {
+					throw toAstroError(error);
+				});
 				queue = next.catch(() => undefined);
 				return next;
 			};
@@ -90,7 +93,10 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 						await sync();
 						logger.info(`Reloaded abstracts after a change to ${files}`);
 					} catch (error) {
-						logger.error(new Error(`Could not reload abstracts after a change to ${files}`, { cause: error }).stack ?? String(error));
+						// A catalogue error says what to do: the dev server keeps running, so say it here.
+						const hint = error instanceof Error && 'hint' in error && typeof error.hint === 'string' ? error.hint : undefined;
+						const known = hint === undefined ? undefined : `[${(error as Error).name}] ${(error as Error).message}\n  Hint: ${hint}`;
+						logger.error(known ? `Could not reload abstracts after a change to ${files}: ${known}` : (new Error(`Could not reload abstracts after a change to ${files}`, { cause: error }).stack ?? String(error)));
 					}
 				}, SETTLE_MS);
 			};
@@ -131,9 +137,7 @@ async function syncCollection(
 	watching?: Watching,
 ): Promise<void> {
 	if (!existsSync(paths.seedsDir)) {
-		throw new Error(
-			`The seeds folder ${paths.seedsDir} does not exist. Create it with your .txt abstracts, or point ATLAS_SEEDS at a folder that has them.`,
-		);
+		throw astroError(SeedsFolderMissing, [paths.seedsDir]);
 	}
 	const files = (await readdir(paths.seedsDir, { recursive: true }))
 		.filter((f) => f.endsWith('.txt'))
@@ -166,6 +170,7 @@ async function syncCollection(
 		const line = (overridesText ?? '').split(/\r?\n/u).findIndex((l) => l.includes(slug)) + 1;
 		collection.diagnostics.push({
 			severity: 'warning',
+			code: 'UnknownTopicSlug',
 			file: TOPIC_OVERRIDES_FILE,
 			line: Math.max(1, line),
 			message: `no topic "${slug}" in this collection; use a slug from topics.json, or add the topic under "add"`,
@@ -179,6 +184,7 @@ async function syncCollection(
 			mathNotTypeset++;
 			collection.diagnostics.push({
 				severity: 'warning',
+				code: 'MathNotTypeset',
 				file,
 				line,
 				message: `cannot typeset the math ${quote(tex)} in ${quote(paper.title)} (paper ${paper.id}): ${quote(error)}; the page shows it as TeX source`,
@@ -222,7 +228,7 @@ async function syncCollection(
 	}
 	if (watching) for (const id of watching.orphans) if (seen.has(id)) watching.orphans.delete(id);
 
-	for (const d of collection.diagnostics) logger.warn(`${d.file}:${d.line}: ${d.message}`);
+	for (const d of collection.diagnostics) logger.warn(`${d.file}:${d.line}: ${d.message} [${d.code}]`);
 	const report: BuildReport = {
 		seeds: paths.seedsDir,
 		papers: collection.papers.length,

@@ -175,29 +175,29 @@ describe('building the hostile seeds', () => {
 
 	test('every bad line gives one warning naming its file and line, and nothing else warns', () => {
 		const warnings = site.log.split('\n').filter((line) => line.includes('[WARN]'));
-		const named = warnings.map((line) => /\[WARN\] \[abstract-atlas-loader\] ([\w.-]+\.txt):(\d+): (.*)$/u.exec(line));
-		expect(named.filter((match) => match === null), 'warnings that name no file and line').toEqual([]);
-		const found = named.map((match) => `${match![1]}:${match![2]} ${kind(match![3]!)}`).sort();
+		const named = warnings.map((line) => /\[WARN\] \[abstract-atlas-loader\] ([\w.-]+\.txt):(\d+): .* \[([A-Za-z0-9]+)\]$/u.exec(line));
+		expect(named.filter((match) => match === null), 'warnings that name no file, line and code').toEqual([]);
+		const found = named.map((match) => `${match![1]}:${match![2]} ${match![3]}`).sort();
 		expect(found).toEqual(
 			[
-				'big-abstract.txt:1 long abstract',
-				'blank.txt:1 empty file',
-				'crlf-bom.txt:5 math not typeset',
-				'empty.txt:1 empty file',
-				'latex.txt:1 math not typeset',
-				'latex.txt:2 math not typeset',
-				'latex.txt:3 math not typeset',
-				'latex.txt:4 math not typeset',
-				'latex.txt:4 math not typeset',
-				'latex.txt:5 math not typeset',
-				'latex.txt:6 math not typeset',
-				'latex.txt:6 math not typeset',
-				'latin1.txt:2 not UTF-8',
-				'lines.txt:10 bare Abstract: line',
-				'lines.txt:3 text outside any abstract',
-				'lines.txt:4 bare Abstract: line',
-				'lines.txt:5 bare Abstract: line',
-				'scraped.txt:15 unparseable block',
+				'big-abstract.txt:1 LongAbstract',
+				'blank.txt:1 EmptySeed',
+				'crlf-bom.txt:5 MathNotTypeset',
+				'empty.txt:1 EmptySeed',
+				'latex.txt:1 MathNotTypeset',
+				'latex.txt:2 MathNotTypeset',
+				'latex.txt:3 MathNotTypeset',
+				'latex.txt:4 MathNotTypeset',
+				'latex.txt:4 MathNotTypeset',
+				'latex.txt:5 MathNotTypeset',
+				'latex.txt:6 MathNotTypeset',
+				'latex.txt:6 MathNotTypeset',
+				'latin1.txt:2 InvalidUtf8',
+				'lines.txt:10 EmptyAbstract',
+				'lines.txt:3 TextOutsideAbstract',
+				'lines.txt:4 EmptyAbstract',
+				'lines.txt:5 EmptyAbstract',
+				'scraped.txt:15 UnparseableBlock',
 			].sort(),
 		);
 		// The untypesettable fragments are named, so the reader knows what to fix.
@@ -448,15 +448,3 @@ describe('searching the hostile site', () => {
 		expect(leaks(visits)).toEqual({ ...NO_LEAKS, failedResponses: [] });
 	});
 });
-
-/** What a loader warning is about, from its message. */
-function kind(message: string): string {
-	if (message.startsWith('the file is empty')) return 'empty file';
-	if (message.startsWith('this "Abstract:" line has no text')) return 'bare Abstract: line';
-	if (message.includes('outside any abstract')) return 'text outside any abstract';
-	if (message.startsWith('the file is not valid UTF-8')) return 'not UTF-8';
-	if (message.startsWith('this block cannot be parsed')) return 'unparseable block';
-	if (message.startsWith('cannot typeset the math')) return 'math not typeset';
-	if (/^the abstract is [\d,]+ characters long/u.test(message)) return 'long abstract';
-	return message;
-}

@@ -79,7 +79,7 @@ describe('buildCollection: papers', () => {
 		const { papers, diagnostics } = build('unparseable-block.txt');
 		expect(papers.map((p) => p.title)).toEqual(['First Good Paper', 'Second Good Paper']);
 		expect(diagnostics).toHaveLength(1);
-		expect(diagnostics[0]).toMatchObject({ file: 'unparseable-block.txt', line: 15 });
+		expect(diagnostics[0]).toMatchObject({ code: 'UnparseableBlock', file: 'unparseable-block.txt', line: 15 });
 	});
 
 	it('shortens a long excerpt to plain text', () => {
@@ -106,7 +106,8 @@ describe('buildCollection: encodings', () => {
 		expect(papers.map((p) => p.paragraphs[0])).toContain('Café owners use “smart” quotes and charge €5.');
 		expect(papers).toHaveLength(3);
 		expect(diagnostics).toHaveLength(1);
-		expect(diagnostics[0]).toMatchObject({ severity: 'warning', file: 'windows-1252.txt', line: 3 });
+		expect(diagnostics[0]).toMatchObject({ severity: 'warning', code: 'InvalidUtf8', file: 'windows-1252.txt', line: 3 });
+		// The only place that says which encoding was assumed, and how to be rid of the warning.
 		expect(diagnostics[0]?.message).toMatch(/not valid UTF-8.*Windows-1252.*Save it as UTF-8/u);
 	});
 
@@ -120,7 +121,7 @@ describe('buildCollection: encodings', () => {
 	it('keeps the first abstract of a BOM file that falls back to Windows-1252', () => {
 		const { papers, diagnostics } = build('bom-windows-1252.txt');
 		expect(papers.map((p) => p.sources[0]?.line).sort()).toEqual([1, 2]);
-		expect(diagnostics.map((d) => d.line)).toEqual([2]);
+		expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['InvalidUtf8', 2]]);
 	});
 });
 
