@@ -196,6 +196,8 @@ async function syncCollection(
 	let componentImport = relative(mdxDir, paths.component).split(sep).join('/');
 	if (!componentImport.startsWith('.')) componentImport = `./${componentImport}`;
 
+	// The same bytes for every paper: the text travels as the entry's data only.
+	const mdx = generatedMdx(componentImport);
 	const seen = new Set<string>();
 	for (const paper of collection.papers) {
 		seen.add(paper.id);
@@ -203,9 +205,8 @@ async function syncCollection(
 		const filePath = relative(paths.root, mdxPath).split(sep).join('/');
 		const digest = generateDigest({ paper, version: GENERATED_MDX_VERSION, componentImport });
 		const existing = store.get(paper.id);
-		// The MDX depends on the text only, and another build or dev server sharing the
-		// folder (another seeds folder) may have pruned it: check the file, not the cache.
-		const mdx = generatedMdx(paper.paragraphs, componentImport);
+		// Another build or dev server sharing the folder (another seeds folder) may have
+		// pruned the file: check the file, not the cache.
 		if (!existsSync(mdxPath) || (await readFile(mdxPath, 'utf8')) !== mdx) await writeFile(mdxPath, mdx);
 		if (existing?.digest !== digest || existing.filePath !== filePath) {
 			const data = await parseData({ id: paper.id, data: paper, filePath: mdxPath });

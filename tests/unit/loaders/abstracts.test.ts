@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
@@ -61,10 +61,15 @@ describe('abstractsLoader.load', () => {
 		const loader = abstractsLoader(options);
 		await loader.load(fake.context);
 		expect(fake.sets).toHaveLength(2);
+		const mtimes = async () => Promise.all([...fake.entries.values()].map(async (e) => (await stat(join(root, e.filePath!))).mtimeMs));
+		const written = await mtimes();
 
 		const before = fake.moduleImports.length;
+		await new Promise((done) => setTimeout(done, 20));
 		await loader.load(fake.context);
 		expect(fake.sets).toHaveLength(2);
+		// The MDX files are not written again either: Vite would see them as changed.
+		expect(await mtimes()).toEqual(written);
 		// Nothing re-parsed or re-set, but both modules registered again for this build.
 		expect(fake.moduleImports.slice(before).sort()).toEqual([...fake.entries.values()].map((e) => e.filePath).sort());
 
