@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { toAstroError } from './src/integrations/astro-errors.ts';
 import { atlasIntegration } from './src/integrations/atlas.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { GENERATED_DIR } from './src/lib/site/project-paths.ts';
@@ -11,8 +12,15 @@ import { resolveAtlasOptions } from './src/lib/site/options.ts';
 // which would send every link to the wrong path; the base comes from ATLAS_BASE alone.
 delete process.env.BASE_URL;
 
-// ATLAS_SEEDS, ATLAS_BASE, ATLAS_SITE and ATLAS_STRICT override these; see README.
-const atlas = resolveAtlasOptions(process.env, { seeds: 'seeds', base: '/', site: undefined });
+// ATLAS_SEEDS, ATLAS_BASE, ATLAS_SITE and ATLAS_STRICT override these; see README. A bad
+// value is rethrown as Astro's error, so the terminal shows its name and what to do.
+const atlas = (() => {
+	try {
+		return resolveAtlasOptions(process.env, { seeds: 'seeds', base: '/', site: undefined });
+	} catch (error) {
+		throw toAstroError(error);
+	}
+})();
 
 export default defineConfig({
 	...(atlas.site ? { site: atlas.site } : {}),

@@ -34,6 +34,11 @@ const { values } = parseArgs({
 	},
 });
 
+/** A catalogue error (src/lib/errors/) says what to do in its hint: print both, as Astro does. */
+function withHint(error) {
+	return error.hint ? `${error.message} ${error.hint}` : error.message;
+}
+
 function fail(message) {
 	console.error(`nginx-conf: ${message}`);
 	process.exit(1);
@@ -49,7 +54,7 @@ let base;
 try {
 	base = normalizeBase(values.base ?? process.env.ATLAS_BASE);
 } catch (error) {
-	fail(error.message);
+	fail(withHint(error));
 }
 // A build knows its base only through its URLs: a config for another base would serve every page's links as 404s.
 const papersPath = join(dist, 'papers.json');
@@ -71,5 +76,5 @@ try {
 	if (values.out) writeFileSync(values.out, text);
 	else process.stdout.write(text);
 } catch (error) {
-	fail(error.message);
+	fail(withHint(error));
 }

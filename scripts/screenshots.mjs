@@ -81,6 +81,8 @@ const shots = [
 		path: `search/?q=${QUERY}`,
 		ready: async (page) => {
 			await page.locator('pagefind-results .pf-result').first().waitFor({ state: 'attached', timeout: 15_000 });
+			// The filter pane is folded until opened (its files load then): shown opened.
+			await page.locator('[data-atlas-filters] > summary').click();
 			await page.locator('pagefind-filter-pane input[type=checkbox]').first().waitFor({ state: 'attached', timeout: 15_000 });
 		},
 	},

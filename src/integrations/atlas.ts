@@ -14,6 +14,8 @@ import { normalizeBase } from '../lib/site/options.ts';
 import { THEME_SCRIPT } from '../lib/theme/theme-choice.ts';
 import type { Paper } from '../schemas/paper.ts';
 import { BuildReportSchema, type BuildReport } from '../schemas/build-report.ts';
+import { LoaderCollectionUnreadable, LoaderReportUnreadable, PagePolicyMissing, StrictWarnings } from '../lib/errors/error-data.ts';
+import { astroError, toAstroError } from './astro-errors.ts';
 
 export interface AtlasIntegrationOptions {
 	/** Same folder as the loader's `generatedDir`, relative to the project root. */
@@ -109,13 +111,18 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 				});
 			},
 			'astro:build:done': async ({ dir, assets, logger }) => {
-				const started = performance.now();
-				const outDir = fileURLToPath(dir);
-				const policy = sitePolicy(outDir, assets);
-				await writeFile(join(outDir, HEADERS_FILE), headersFile(policy));
-				const written = await writeSiteFiles(outDir, paperFiles(readPapers(resolve(generatedDir, PAPERS_EXPORT_FILE)), address, { policy }));
-				logger.info(`Wrote ${written} short links and citation files in ${Math.round(performance.now() - started)} ms.`);
-				reportBuild({ logger }, readReport(resolve(generatedDir, REPORT_FILE)), site, options.strict);
+				try {
+					const started = performance.now();
+					const outDir = fileURLToPath(dir);
+					const policy = sitePolicy(outDir, assets);
+					await writeFile(join(outDir, HEADERS_FILE), headersFile(policy));
+					const written = await writeSiteFiles(outDir, paperFiles(readPapers(resolve(generatedDir, PAPERS_EXPORT_FILE)), address, { policy }));
+					logger.info(`Wrote ${written} short links and citation files in ${Math.round(performance.now() - started)} ms.`);
+					reportBuild({ logger }, readReport(resolve(generatedDir, REPORT_FILE)), site, options.strict);
+				} catch (error) {
+					// The CSP helpers are pure code: their catalogue errors reach Astro as its own.
+					throw toAstroError(error);
+				}
 			},
 		},
 	};
@@ -142,7 +149,7 @@ function sitePolicy(outDir: string, assets: ReadonlyMap<string, readonly URL[]>)
 		...new Set(
 			pages.flatMap((page) => {
 				const found = pagePolicies(readFileSync(page, 'utf8'));
-				if (found.length !== 1) throw new Error(`Expected one Content-Security-Policy in ${page}, found ${found.length}; is security.csp set in astro.config.mjs?`);
+				if (found.length !== 1) throw astroError(PagePolicyMissing, [page, found.length]);
 				return found;
 			}),
 		),
@@ -155,9 +162,7 @@ function readPapers(path: string): Paper[] {
 	try {
 		return JSON.parse(readFileSync(path, 'utf8')) as Paper[];
 	} catch (error) {
-		throw new Error(`The abstracts loader left no readable collection at ${path}; delete .astro/ and the generated folder, then build again.`, {
-			cause: error,
-		});
+		throw astroError(LoaderCollectionUnreadable, [path], { cause: error });
 	}
 }
 
@@ -214,9 +219,7 @@ function readReport(path: string): BuildReport {
 	try {
 		return BuildReportSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 	} catch (error) {
-		throw new Error(`The abstracts loader left no readable report at ${path}; delete .astro/ and the generated folder, then build again.`, {
-			cause: error,
-		});
+		throw astroError(LoaderReportUnreadable, [path], { cause: error });
 	}
 }
 
@@ -229,8 +232,6 @@ export function reportBuild(
 ): void {
 	logger.info(summaryLine(report, site));
 	if (strict && report.warnings.length > 0) {
-		throw new Error(
-			`ATLAS_STRICT is set and the seeds gave ${report.warnings.length} warning(s), listed above with file and line. Fix those seed files, or unset ATLAS_STRICT to build anyway.`,
-		);
+		throw astroError(StrictWarnings, [report.warnings.length]);
 	}
 }

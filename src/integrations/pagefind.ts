@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, HookParameters } from 'astro';
 // Imported at the top: a dynamic import inside the hook fails once Vite's module runner has closed.
 import * as pagefind from 'pagefind';
+import { PagefindFailed, PagefindNoIndex } from '../lib/errors/error-data.ts';
+import { astroError } from './astro-errors.ts';
 
 /** The pages that carry data-pagefind-body; every other page is left out of the index. */
 export const INDEXED_PAGES = 'papers/*/index.html';
@@ -39,7 +41,7 @@ export async function indexSite({ dir, logger }: Pick<HookParameters<'astro:buil
 		const created = await pagefind.createIndex({ maxFragments: MAX_FRAGMENTS });
 		failOn(created.errors, 'create the search index');
 		const index = created.index;
-		if (!index) throw new Error('Pagefind returned no index and no error. Reinstall the pagefind package (npm install) and build again.');
+		if (!index) throw astroError(PagefindNoIndex, []);
 		// Only paper pages are indexed (data-pagefind-body): reading the other pages is wasted work.
 		const added = await index.addDirectory({ path: site, glob: INDEXED_PAGES });
 		failOn(added.errors, `index the pages in ${site}`);
@@ -56,7 +58,5 @@ export async function indexSite({ dir, logger }: Pick<HookParameters<'astro:buil
 
 function failOn(errors: readonly string[], doing: string): void {
 	if (errors.length === 0) return;
-	throw new Error(
-		`Pagefind could not ${doing}: ${errors.join('; ')}. Check that the build finished and the output folder is writable, then build again.`,
-	);
+	throw astroError(PagefindFailed, [doing, errors]);
 }

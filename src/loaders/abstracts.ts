@@ -7,6 +7,8 @@ import { runPipeline, type CachedSeed } from '../lib/pipeline/run-pipeline.ts';
 import type { TaggingCache } from '../lib/topics/words.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/site/generated-mdx.ts';
 import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/site/project-paths.ts';
+import { LoaderPathOutsideRoot, LoaderSeedsOptionInvalid, SeedsFolderMissing } from '../lib/errors/error-data.ts';
+import { astroError, toAstroError } from '../integrations/astro-errors.ts';
 import { PaperSchema } from '../schemas/paper.ts';
 import { PAPERS_METADATA_FILE } from '../schemas/papers-yaml.ts';
 import { TOPIC_OVERRIDES_FILE } from '../schemas/topic-overrides.ts';
@@ -37,14 +39,12 @@ const SETTLE_MS = 150;
  */
 export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 	if (typeof options?.seeds !== 'string' || options.seeds.trim() === '') {
-		throw new Error('abstractsLoader: `seeds` must name a folder of .txt files, e.g. abstractsLoader({ seeds: "seeds", … }).');
+		throw astroError(LoaderSeedsOptionInvalid, []);
 	}
 	for (const key of ['generatedDir', 'component'] as const) {
 		const value = options[key];
 		if (typeof value !== 'string' || value === '' || isAbsolute(value) || value.split(/[\\/]/u).includes('..')) {
-			throw new Error(
-				`abstractsLoader: \`${key}\` must be a path inside the project root, such as ".atlas" or "src/components/AbstractBody.astro"; got ${JSON.stringify(value)}. Vite only compiles files under the root.`,
-			);
+			throw astroError(LoaderPathOutsideRoot, [key, value]);
 		}
 	}
 	/** Per seed file: digest of its bytes and what it gave, so unchanged files are not re-parsed. */
@@ -63,7 +63,10 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 			// One sync at a time: an older sync finishing late would prune what a newer one added.
 			let queue: Promise<void> = Promise.resolve();
 			const sync = () => {
-				const next = queue.then(() => syncCollection(context, paths, cache, watching));
+				// Pure code and the schemas throw the catalogue's errors; Astro prints its own best.
+				const next = queue.then(() => syncCollection(context, paths, cache, watching)).catch((error: unknown) => {
+					throw toAstroError(error);
+				});
 				queue = next.catch(() => undefined);
 				return next;
 			};
@@ -87,7 +90,10 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 						await sync();
 						logger.info(`Reloaded abstracts after a change to ${files}`);
 					} catch (error) {
-						logger.error(new Error(`Could not reload abstracts after a change to ${files}`, { cause: error }).stack ?? String(error));
+						// A catalogue error says what to do: the dev server keeps running, so say it here.
+						const hint = error instanceof Error && 'hint' in error && typeof error.hint === 'string' ? error.hint : undefined;
+						const known = hint === undefined ? undefined : `[${(error as Error).name}] ${(error as Error).message}\n  Hint: ${hint}`;
+						logger.error(known ? `Could not reload abstracts after a change to ${files}: ${known}` : (new Error(`Could not reload abstracts after a change to ${files}`, { cause: error }).stack ?? String(error)));
 					}
 				}, SETTLE_MS);
 			};
@@ -123,9 +129,7 @@ async function syncCollection(
 	watching?: Watching,
 ): Promise<void> {
 	if (!existsSync(paths.seedsDir)) {
-		throw new Error(
-			`The seeds folder ${paths.seedsDir} does not exist. Create it with your .txt abstracts, or point ATLAS_SEEDS at a folder that has them.`,
-		);
+		throw astroError(SeedsFolderMissing, [paths.seedsDir]);
 	}
 	const input = await readPipelineInput(paths.seedsDir);
 	if (input.seeds.length === 0) logger.warn(`No .txt files found in ${paths.seedsDir}; the site has no papers.`);
@@ -136,6 +140,8 @@ async function syncCollection(
 	let componentImport = relative(mdxDir, paths.component).split(sep).join('/');
 	if (!componentImport.startsWith('.')) componentImport = `./${componentImport}`;
 
+	// The same bytes for every paper: the text travels as the entry's data only.
+	const mdx = generatedMdx(componentImport);
 	const seen = new Set<string>();
 	for (const paper of collection.papers) {
 		seen.add(paper.id);
@@ -143,9 +149,8 @@ async function syncCollection(
 		const filePath = relative(paths.root, mdxPath).split(sep).join('/');
 		const digest = generateDigest({ paper, version: GENERATED_MDX_VERSION, componentImport });
 		const existing = store.get(paper.id);
-		// The MDX depends on the text only, and another build or dev server sharing the
-		// folder (another seeds folder) may have pruned it: check the file, not the cache.
-		const mdx = generatedMdx(paper.paragraphs, componentImport);
+		// Another build or dev server sharing the folder (another seeds folder) may have
+		// pruned the file: check the file, not the cache.
 		if (!existsSync(mdxPath) || (await readFile(mdxPath, 'utf8')) !== mdx) await writeFile(mdxPath, mdx);
 		if (existing?.digest !== digest || existing.filePath !== filePath) {
 			const data = await parseData({ id: paper.id, data: paper, filePath: mdxPath });
@@ -168,7 +173,7 @@ async function syncCollection(
 	}
 	if (watching) for (const id of watching.orphans) if (seen.has(id)) watching.orphans.delete(id);
 
-	for (const d of collection.diagnostics) logger.warn(`${d.file}:${d.line}: ${d.message}`);
+	for (const d of collection.diagnostics) logger.warn(`${d.file}:${d.line}: ${d.message} [${d.code}]`);
 	const report: BuildReport = {
 		seeds: paths.seedsDir,
 		papers: collection.papers.length,

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { DIAGNOSTIC_CODES } from '../lib/errors/diagnostic-codes.ts';
 
 /**
  * A problem found in a seed file. Seeds are user input, so every problem names the
@@ -6,6 +7,8 @@ import { z } from 'astro/zod';
  */
 export const DiagnosticSchema = z.object({
 	severity: z.literal('warning'),
+	/** Stable name of the problem (README, "Seeds"); the message's wording may change, the code never. */
+	code: z.enum(DIAGNOSTIC_CODES),
 	/** Seed file path, relative to the seeds folder, with `/` separators. */
 	file: z.string(),
 	/** 1-based line the problem starts on. */

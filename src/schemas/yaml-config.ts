@@ -1,5 +1,7 @@
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
+import { atlasError, terminalSafe } from '../lib/errors/atlas-error.ts';
+import { ConfigYamlInvalid, ConfigYamlUnreadable } from '../lib/errors/error-data.ts';
 
 /**
  * Reads a user's YAML configuration file from the seeds folder and validates it. A
@@ -12,9 +14,10 @@ export function parseYamlConfig<T extends z.ZodType>(text: string, file: string,
 		data = yaml.load(text) ?? {};
 	} catch (error) {
 		const line = error instanceof yaml.YAMLException ? `:${error.mark.line + 1}` : '';
-		throw new Error(`${file}${line}: not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Allowed: ${allowed}.`, {
-			cause: error,
-		});
+		const reason = error instanceof Error ? error.message : String(error);
+		// Astro prints the cause too: the parser's excerpt of the file, escaped like the message.
+		const cause = Object.assign(new Error(terminalSafe(reason).replace(/\\u0009/gu, '\t')), { name: 'YAMLException' });
+		throw atlasError(ConfigYamlUnreadable, [`${file}${line}`, reason.split('\n')[0] ?? '', allowed], { cause });
 	}
 	const result = schema.safeParse(data);
 	if (result.success) return result.data;
@@ -23,5 +26,5 @@ export function parseYamlConfig<T extends z.ZodType>(text: string, file: string,
 		const detail = issue.code === 'invalid_key' ? `: expected ${issue.issues.map((inner) => inner.message).join('; ')}` : '';
 		return `${file}: ${issue.path.length ? issue.path.map(String).join('.') : '(top level)'}: ${issue.message}${detail}`;
 	});
-	throw new Error(`${problems.join('\n')}\nAllowed in ${file}: ${allowed}.`);
+	throw atlasError(ConfigYamlInvalid, [problems, file, allowed]);
 }

@@ -1,16 +1,29 @@
 /**
  * The glue around Pagefind's Component UI: it loads the UI only when search is first
  * opened (or on /search/), opens it with `/` and Ctrl/⌘+K, fills and runs `?q=` on
- * /search/, keeps the URL in step with the query, and turns on term highlighting on
- * the page a result leads to. In `astro dev` there is no index, so it says where
- * search works instead of failing.
+ * /search/, keeps the URL in step with the query, loads the filters only when the
+ * reader opens the filter pane, and turns on term highlighting on the page a result
+ * leads to. In `astro dev` there is no index, so it says where search works instead of
+ * failing.
  */
 import { HIGHLIGHT_PARAM, pagefindBundlePath } from '../lib/site/search-config.ts';
 
+type FilterCounts = Record<string, Record<string, number>>;
+
+/** The part of Pagefind's search API (`pagefind.js`) that the Component UI calls. */
+interface PagefindApi {
+	search(term: string | null, options?: object): Promise<unknown>;
+	filters(): Promise<FilterCounts>;
+}
+
 interface PagefindInstance {
+	searchTerm: string;
+	pagefindOptions: object;
+	/** Pagefind 1.6's slot for the instance's search API: not public, see installSearchApi. */
+	__pagefind__?: PagefindApi | null;
 	triggerSearch(term: string): void;
 	on(event: 'search', callback: (term: string) => void): void;
-	on(event: 'results', callback: () => void): void;
+	on(event: 'results' | 'filters', callback: () => void): void;
 }
 
 declare global {
@@ -22,21 +35,51 @@ declare global {
 
 const bundle = pagefindBundlePath(import.meta.env.BASE_URL);
 const UNAVAILABLE = 'Search works in the built site: run npm run build, then npm run preview.';
-let componentUI: Promise<void> | undefined;
+let componentUI: Promise<PagefindInstance | undefined> | undefined;
+/** Set once the reader opens the filter pane: until then no filter file is downloaded. */
+let filtersWanted = false;
 
-function loadComponentUI(): Promise<void> {
+function loadComponentUI(): Promise<PagefindInstance | undefined> {
 	if (import.meta.env.DEV) return Promise.reject(new Error('There is no search index in astro dev.'));
-	componentUI ??= new Promise<void>((resolve, reject) => {
+	componentUI ??= new Promise<PagefindInstance | undefined>((resolve, reject) => {
+		// The search API downloads alongside the UI rather than after it.
+		const api = import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<{ createInstance(options: object): PagefindApi }>;
+		api.catch(() => undefined);
 		const css = document.createElement('link');
 		css.rel = 'stylesheet';
 		css.href = `${bundle}pagefind-component-ui.css`;
 		const script = document.createElement('script');
 		script.src = `${bundle}pagefind-component-ui.js`;
-		script.onload = () => resolve();
+		script.onload = () => {
+			const instance = window.PagefindComponents?.getInstanceManager().getInstance('default');
+			if (instance) installSearchApi(instance, api);
+			api.then(() => resolve(instance), reject);
+		};
 		script.onerror = () => reject(new Error(`Could not load ${script.src}`));
 		document.head.append(css, script);
 	});
 	return componentUI;
+}
+
+/**
+ * Pagefind 1.6's Component UI asks for every filter's counts as soon as it loads the index,
+ * which downloads every filter file (author, category, topic: 91 KiB gzip at 10,000 papers,
+ * more than the index chunks and results of a first search) although no filter is shown.
+ * It skips its own loading when the instance already holds a search API, so it is given
+ * one here whose filters() answers nothing until the filter pane is opened; searches go
+ * to Pagefind unchanged. `__pagefind__` is not a public option: if an update renames it,
+ * nothing is installed, filters load eagerly again, and tests/browser/search.test.ts fails
+ * on the filter requests made before the pane is opened.
+ */
+function installSearchApi(instance: PagefindInstance, module: Promise<{ createInstance(options: object): PagefindApi }>): void {
+	if (!('__pagefind__' in instance) || instance.__pagefind__) return;
+	let created: Promise<PagefindApi> | undefined;
+	// Created on first use, once the page's <pagefind-config> has set the options.
+	const api = (): Promise<PagefindApi> => (created ??= module.then((m) => m.createInstance({ ...instance.pagefindOptions })));
+	instance.__pagefind__ = {
+		search: async (term, options) => (await api()).search(term, options),
+		filters: async () => (filtersWanted ? (await api()).filters() : {}),
+	};
 }
 
 function showUnavailable(): void {
@@ -78,31 +121,55 @@ function isTyping(target: EventTarget | null): boolean {
 /** Where /search/ stacks the filters above the results (global.css, .search-columns). */
 const STACKED = '(max-width: 40rem)';
 
+/**
+ * The filter pane is folded in a <details> and created on first open: only then are the
+ * filter files downloaded (installSearchApi), and the current search is run again so
+ * that its results bring the counts the pane shows.
+ */
+function initFilters(page: HTMLElement, instance: PagefindInstance): void {
+	const details = page.querySelector<HTMLDetailsElement>('[data-atlas-filters]');
+	if (!details) return;
+	details.hidden = false;
+	details.addEventListener('toggle', async () => {
+		if (!details.open || details.querySelector('pagefind-filter-pane')) return;
+		const status = document.createElement('p');
+		status.className = 'search-unavailable';
+		status.setAttribute('role', 'status');
+		status.textContent = 'Loading the filters…';
+		const pane = document.createElement('pagefind-filter-pane');
+		// Stacked on a phone, twenty open topic filters pushed every result below the first
+		// screen: there the groups start folded (Pagefind opens those of up to six filters).
+		if (!matchMedia(STACKED).matches) pane.setAttribute('expanded', '');
+		details.append(status, pane);
+		instance.on('filters', () => status.remove());
+		filtersWanted = true;
+		try {
+			await instance.__pagefind__?.filters();
+		} catch {
+			status.textContent = 'The filters could not be loaded. Reload the page to try again.';
+			return;
+		}
+		instance.triggerSearch(instance.searchTerm);
+	});
+}
+
 async function initSearchPage(page: HTMLElement): Promise<void> {
-	// Stacked on a phone, twenty open topic filters pushed every result below the first
-	// screen: there the groups start folded (Pagefind opens those of up to six filters).
-	if (matchMedia(STACKED).matches) page.querySelector('pagefind-filter-pane')?.removeAttribute('expanded');
+	let instance: PagefindInstance | undefined;
 	try {
-		await loadComponentUI();
+		instance = await loadComponentUI();
 	} catch {
 		showUnavailable();
 		return;
 	}
 	await customElements.whenDefined('pagefind-input');
-	const instance = window.PagefindComponents?.getInstanceManager().getInstance('default');
-	const query = new URLSearchParams(location.search).get('q')?.trim();
-	if (instance && query) {
-		// /search/ first lists everything (faceted mode); run ?q= once that has arrived, or it is overwritten.
-		await new Promise<void>((resolve) => {
-			instance.on('results', () => resolve());
-			setTimeout(resolve, 5000);
-		});
-		// The box shows a search run elsewhere only while it is not focused: run ?q= first, then focus.
-		instance.triggerSearch(query);
-	}
+	if (!instance) return;
+	initFilters(page, instance);
+	// With no query, faceted mode lists every paper; the box shows a search run elsewhere
+	// only while it is not focused: run ?q= first, then focus.
+	instance.triggerSearch(new URLSearchParams(location.search).get('q')?.trim() ?? '');
 	(await rendered(inlineInput))?.focus();
 	// Keep ?q= in step with the box, so a search can be linked and survives a reload.
-	instance?.on('search', (term) => {
+	instance.on('search', (term) => {
 		const url = new URL(location.href);
 		if (term) url.searchParams.set('q', term);
 		else url.searchParams.delete('q');

@@ -15,6 +15,7 @@ import { launchBrowser, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '.
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS, PROJECT_ROOT } from '../helpers/paths.ts';
+import { openSearchFilters } from '../helpers/search-page.ts';
 import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
@@ -89,8 +90,8 @@ async function newPage(options: { viewport: { width: number; height: number }; c
 }
 
 /**
- * Opens a page as a reader would see it settled. On /search/ a query is typed and the
- * results and the filter pane must be showing; a short link's redirect is answered with
+ * Opens a page as a reader would see it settled. On /search/ a query is typed, the
+ * folded filter pane is opened, and the results and the filters must be showing; a short link's redirect is answered with
  * 204 so the short-link page itself stays to be checked.
  */
 async function open(page: Page, path: string, query = 'diffusion'): Promise<void> {
@@ -101,6 +102,7 @@ async function open(page: Page, path: string, query = 'diffusion'): Promise<void
 		// Results fill in their details once scrolled into view.
 		await page.locator('pagefind-results').scrollIntoViewIfNeeded();
 		await page.locator('pagefind-results .pf-result-link').first().waitFor({ state: 'visible', timeout: 15_000 });
+		await openSearchFilters(page);
 		await page.locator('pagefind-filter-pane .pf-filter-pane').waitFor({ state: 'visible', timeout: 15_000 });
 		await page.waitForTimeout(500);
 	}
@@ -237,13 +239,21 @@ describe('layout', () => {
 		});
 	}
 
-	it('on a phone /search/ shows its first result on the first screen, filters folded above it', async () => {
+	it('on a phone /search/ shows its first result on the first screen, filters folded above it, and still once they are opened', async () => {
 		const { page, context } = await newPage({ viewport: PHONE });
-		await open(page, 'search/');
-		await page.evaluate(() => window.scrollTo(0, 0));
-		const first = (await page.locator('pagefind-results .pf-result-link').first().boundingBox())!;
-		expect(first.y + first.height).toBeLessThanOrEqual(PHONE.height);
+		await page.goto(`${server!.home}search/?q=diffusion`, { waitUntil: 'load' });
+		await page.locator('pagefind-results .pf-result-link').first().waitFor({ state: 'visible', timeout: 15_000 });
+		const fold = page.locator('[data-atlas-filters] > summary');
+		const bottomOfFirst = async () => {
+			await page.evaluate(() => window.scrollTo(0, 0));
+			const first = (await page.locator('pagefind-results .pf-result-link').first().boundingBox())!;
+			return first.y + first.height;
+		};
+		expect((await fold.boundingBox())!.y).toBeLessThan((await page.locator('pagefind-results').boundingBox())!.y);
+		expect(await bottomOfFirst()).toBeLessThanOrEqual(PHONE.height);
+		await openSearchFilters(page);
 		await expect(page.locator('pagefind-filter-pane summary').filter({ hasText: 'Topic' }).isVisible(), 'the Topic group, folded').resolves.toBe(true);
+		expect(await bottomOfFirst()).toBeLessThanOrEqual(PHONE.height);
 		await context.close();
 	});
 

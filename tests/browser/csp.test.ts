@@ -19,6 +19,7 @@ import { watchCsp, type CspWatch } from '../helpers/csp.ts';
 import { foreignScripts, loadHtml } from '../helpers/html.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
+import { openSearchFilters } from '../helpers/search-page.ts';
 import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
@@ -197,8 +198,9 @@ describe('Chromium enforcing the policy', () => {
 		expect(csp.violations()).toEqual([]);
 	});
 
-	it('refuses nothing on /search/: filters, then a query', async () => {
+	it('refuses nothing on /search/: the filter pane opened, a filter, then a query', async () => {
 		const { page, csp } = await open(`${server!.home}search/`);
+		await openSearchFilters(page);
 		const option = page.locator('pagefind-filter-pane').getByRole('checkbox').first();
 		await option.waitFor();
 		await option.check();

@@ -1,8 +1,8 @@
 /**
  * Search as a reader uses it, in Debian's Chromium against built sites served on
  * 127.0.0.1: the modal from any page, /search/ with filters, highlighting on the
- * paper page, keyboard shortcuts, linkable queries, no request to any other host,
- * and the same under a base path. In astro dev the search box explains itself.
+ * paper page, keyboard shortcuts, linkable queries, filter files fetched only once the
+ * filter pane is opened, no request to any other host, and the same under a base path. In astro dev the search box explains itself.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { buildSiteOk } from '../helpers/build-site.ts';
 import { startDevServer } from '../helpers/dev-server.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
+import { FILTER_FILE, openSearchFilters } from '../helpers/search-page.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
 interface Site {
@@ -73,7 +74,7 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 	const home = () => site().server.home;
 	const painterly = () => site().papers.find((p) => p.title.startsWith('FreePIH'))!;
 
-	it('loads no search code until search is opened', async () => {
+	it('loads no search code until search is opened, and a search in the modal fetches no filter file', async () => {
 		const page = await newPage();
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -83,6 +84,10 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 		await page.getByRole('button', { name: 'Search' }).click();
 		await page.waitForSelector('pagefind-modal dialog[open]');
 		expect(requested.some((p) => p === `${new URL(home()).pathname}pagefind/pagefind-component-ui.js`)).toBe(true);
+		await page.keyboard.type('learning');
+		await waitForResults(page, 'pagefind-modal', (t) => t.length > 0);
+		await page.waitForLoadState('networkidle');
+		expect(requested.filter((p) => FILTER_FILE.test(p))).toEqual([]);
 	});
 
 	it('/ opens the modal with the box focused; a phrase only one abstract has finds it first; Esc closes', async () => {
@@ -129,9 +134,36 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 		await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-atlas-search-page] pagefind-input') !== null)).toBe(true);
 	});
 
-	it('/search/ shows the topic filters before anything is typed, and a topic filter keeps only its papers', async () => {
+	it('/search/?q= shows its results without fetching any filter file; opening the pane shows the filters, and a topic narrows the results to its papers', async () => {
+		const page = await newPage();
+		const requested: string[] = [];
+		page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+		await page.goto(`${home()}search/?q=learning`);
+		const all = await waitForResults(page, '[data-atlas-search-page]', (t) => t.length > 1);
+		await page.waitForLoadState('networkidle');
+		expect(requested.filter((p) => FILTER_FILE.test(p))).toEqual([]);
+		await expect(page.locator('pagefind-filter-pane').count(), 'no pane before it is opened').resolves.toBe(0);
+		await expect(page.getByText('Filter by topic, author or category').isVisible()).resolves.toBe(true);
+
+		await openSearchFilters(page);
+		expect(requested.filter((p) => FILTER_FILE.test(p)).length).toBeGreaterThan(0);
+		for (const group of ['Topic', 'Author', 'Category']) {
+			await expect(page.locator('pagefind-filter-pane').getByText(group, { exact: false }).count(), group).resolves.toBeGreaterThan(0);
+		}
+		const members = site().papers.filter((p) => p.topics.includes('federated-learning')).map((p) => p.title);
+		const topic = site().topics.find((t) => t.slug === 'federated-learning')!;
+		await page.locator('pagefind-filter-pane').getByRole('checkbox', { name: new RegExp(`^${topic.name}`, 'u') }).check();
+		const narrowed = await waitForResults(page, '[data-atlas-search-page]', (t) => t.length > 0 && t.length < all.length);
+		expect(narrowed.length).toBeGreaterThan(0);
+		expect(narrowed.filter((title) => !members.includes(title))).toEqual([]);
+		expect(new URL(page.url()).searchParams.get('q')).toBe('learning');
+	});
+
+	it('/search/ lists every paper before anything is typed, and once the pane is opened a topic filter keeps only its papers', async () => {
 		const page = await newPage();
 		await page.goto(`${home()}search/`);
+		await expect.poll(() => page.locator('[data-atlas-search-page] pagefind-summary').innerText()).toMatch(new RegExp(`^${site().papers.length} results?`, 'u'));
+		await openSearchFilters(page);
 		const topic = site().topics.find((t) => t.slug === 'federated-learning')!;
 		const option = page.locator('pagefind-filter-pane').getByRole('checkbox', { name: new RegExp(`^${topic.name}`, 'u') });
 		await option.waitFor();

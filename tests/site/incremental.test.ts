@@ -3,7 +3,7 @@
  * build), and must ship exactly what a cold build of the same seeds ships: a stale page
  * would carry a wrong related link, neighbour or topic.
  */
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
@@ -12,15 +12,25 @@ import { BUNDLED_SEEDS, PROJECT_ROOT } from '../helpers/paths.ts';
 import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
 import { treeDigest } from '../helpers/tree-digest.ts';
 
+/** Modification time of each generated paper module, by file name. */
+async function mdxTimes(): Promise<Map<string, number>> {
+	const dir = join(PROJECT_ROOT, '.atlas/papers');
+	const files = (await readdir(dir)).filter((f) => f.endsWith('.mdx'));
+	return new Map(await Promise.all(files.map(async (f) => [f, (await stat(join(dir, f))).mtimeMs] as const)));
+}
+
 describe('a warm rebuild after one abstract changed', () => {
 	let before: BuiltSite;
 	let warm: BuiltSite;
 	let cold: BuiltSite;
+	let timesBefore: Map<string, number>;
+	let timesWarm: Map<string, number>;
 
 	beforeAll(async () => {
 		const files = await readSeedsFolder(BUNDLED_SEEDS);
 		const seeds = await writeSeedsFolder('incremental', files);
 		before = await buildSiteOk({ seeds, name: 'incremental-before' });
+		timesBefore = await mdxTimes();
 		// One abstract gains a sentence: its id, URL and text change, and with them its
 		// neighbours' prev/next links and other papers' related lists may change too.
 		const [name, text] = Object.entries(files).find(([, t]) => t.startsWith('Abstract:'))!;
@@ -28,6 +38,7 @@ describe('a warm rebuild after one abstract changed', () => {
 		lines[0] = `${lines[0]} We also release a reproducibility checklist.`;
 		await writeSeedsFolder('incremental', { ...files, [name]: lines.join('\n') });
 		warm = await buildSiteOk({ seeds, name: 'incremental-warm' });
+		timesWarm = await mdxTimes();
 		// Cold: without the incremental manifest and the content store.
 		await rm(join(PROJECT_ROOT, '.astro', 'cache'), { recursive: true, force: true });
 		cold = await buildSiteOk({ seeds, name: 'incremental-cold' });
@@ -37,6 +48,13 @@ describe('a warm rebuild after one abstract changed', () => {
 		const reused = warm.log.match(/\((?:cached|restored)\)/gu) ?? [];
 		expect(reused.length).toBeGreaterThan(20);
 		expect(cold.log).not.toMatch(/\((?:cached|restored)\)/u);
+	});
+
+	test('leaves unchanged papers\' MDX modules untouched, so Vite need not look at them again', () => {
+		const kept = [...timesWarm].filter(([file]) => timesBefore.has(file));
+		expect(kept.length).toBe(timesWarm.size - 1);
+		expect(kept.length).toBeGreaterThan(20);
+		for (const [file, mtime] of kept) expect(mtime, file).toBe(timesBefore.get(file));
 	});
 
 	test('ships the changed paper at its new URL and drops the old one', () => {

@@ -122,9 +122,9 @@ describe('without a site URL', () => {
 
 describe('papers.yaml mistakes', () => {
 	test.each([
-		['an unknown id', 'abcdefabcdef:\n  year: 2020\n', /papers\.yaml: "abcdefabcdef": no paper has this id\. Use the "id" of a paper in papers\.json/u],
-		['a bad field', `${GEOMETRIC}:\n  year: soon\n`, new RegExp(`papers\\.yaml: ${GEOMETRIC}\\.year: .*\\nAllowed in papers\\.yaml: <paper id>: \\{ title, authors`, 'u')],
-		['an unknown field', `${GEOMETRIC}:\n  yaer: 2020\n`, new RegExp(`papers\\.yaml: ${GEOMETRIC}: Unrecognized key: "yaer"`, 'u')],
+		['an unknown id', 'abcdefabcdef:\n  year: 2020\n', /\[PapersYamlUnknownId\] papers\.yaml: "abcdefabcdef": no paper has this id\.\n\s+Hint:\n\s+Use the "id" of a paper in papers\.json/u],
+		['a bad field', `${GEOMETRIC}:\n  year: soon\n`, new RegExp(`\\[ConfigYamlInvalid\\] papers\\.yaml: ${GEOMETRIC}\\.year: .*\\n\\s+Hint:\\n\\s+Allowed in papers\\.yaml: <paper id>: \\{ title, authors`, 'u')],
+		['an unknown field', `${GEOMETRIC}:\n  yaer: 2020\n`, new RegExp(`\\[ConfigYamlInvalid\\] papers\\.yaml: ${GEOMETRIC}: Unrecognized key: "yaer"`, 'u')],
 	])('%s fails the build with the file, the key and the fix', async (_, yaml, message) => {
 		const seeds = await readSeedsFolder(BUNDLED_SEEDS);
 		const failed = await buildSite({ seeds: await writeSeedsFolder('scholarly-bad', { ...seeds, 'papers.yaml': yaml }), name: 'scholarly-bad' });

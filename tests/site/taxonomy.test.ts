@@ -219,7 +219,7 @@ describe('topics.yaml', () => {
 		const bad = await writeSeedsFolder('topics-yaml-bad', { ...seeds, 'topics.yaml': 'hide: visual-content\nrenmae: {}\n' });
 		const failed = await buildSite({ seeds: bad, name: 'topics-yaml-bad' });
 		expect(failed.code).not.toBe(0);
-		expect(failed.log).toContain('topics.yaml: hide:');
+		expect(failed.log).toContain('[ConfigYamlInvalid] topics.yaml: hide:');
 		expect(failed.log).toContain('"renmae"');
 		expect(failed.log).toMatch(/Allowed in topics\.yaml: rename: .*merge: .*hide: .*add: /u);
 	});

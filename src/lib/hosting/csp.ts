@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { atlasError } from '../errors/atlas-error.ts';
+import { PolicyDirectivesDiffer, PolicyMultiline, PolicyNoneToMerge } from '../errors/error-data.ts';
 
 /**
  * The site's Content-Security-Policy as text: Astro renders it into every page's
@@ -62,12 +64,12 @@ export function formatPolicy(directives: ReadonlyMap<string, readonly string[]>)
  */
 export function unionPolicies(policies: readonly string[]): string {
 	const [first, ...rest] = policies.map(parsePolicy);
-	if (!first) throw new Error('No policy to merge: the build wrote no page with a Content-Security-Policy.');
+	if (!first) throw atlasError(PolicyNoneToMerge, []);
 	const union = new Map([...first].map(([name, sources]) => [name, [...sources]]));
 	for (const directives of rest) {
 		const names = [...directives.keys()].sort().join(', ');
 		if (names !== [...union.keys()].sort().join(', ')) {
-			throw new Error(`Pages declare different CSP directives (${names} against ${[...union.keys()].sort().join(', ')}); one header cannot serve them all.`);
+			throw atlasError(PolicyDirectivesDiffer, [names, [...union.keys()].sort().join(', ')]);
 		}
 		for (const [name, sources] of directives) {
 			const merged = union.get(name)!;
@@ -82,7 +84,7 @@ export function unionPolicies(policies: readonly string[]): string {
  * configuration): one rule for every path, carrying the site-wide policy.
  */
 export function headersFile(policy: string): string {
-	if (/[\r\n]/u.test(policy)) throw new Error('A Content-Security-Policy cannot span lines.');
+	if (/[\r\n]/u.test(policy)) throw atlasError(PolicyMultiline, []);
 	return `/*\n  Content-Security-Policy: ${policy}\n`;
 }
 

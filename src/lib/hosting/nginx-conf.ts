@@ -1,5 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { normalizeBase } from '../site/options.ts';
+import { atlasError } from '../errors/atlas-error.ts';
+import { NginxBaseInvalid, NginxRootNotAbsolute, NginxTemplatePlaceholder, NginxValueInvalid, NginxValueNotSingle } from '../errors/error-data.ts';
 
 /** What one deployment of a build fills into `docs/hosting/nginx.conf`. */
 export interface NginxSite {
@@ -28,9 +30,9 @@ const UNLESS_ROOT = /[ \t]*# unless base is \/[ \t]*$/u;
 export function renderNginxConf(template: string, site: NginxSite): string {
 	const base = normalizeBase(site.base);
 	if (!/^\/(?:[A-Za-z0-9._~-]+\/)*$/u.test(base)) {
-		throw new Error(`Base path "${site.base}" has characters nginx would read as syntax; use letters, digits, ".", "_", "~" and "-" between slashes, as in /atlas/.`);
+		throw atlasError(NginxBaseInvalid, [site.base]);
 	}
-	if (!isAbsolute(site.root)) throw new Error(`The build folder "${site.root}" must be an absolute path, as nginx's alias needs.`);
+	if (!isAbsolute(site.root)) throw atlasError(NginxRootNotAbsolute, [site.root]);
 	for (const [what, value] of [
 		['build folder', site.root],
 		['Content-Security-Policy', site.policy],
@@ -38,10 +40,10 @@ export function renderNginxConf(template: string, site: NginxSite): string {
 		['server name', site.serverName],
 	] as const) {
 		if (/["\\$\r\n{}]/u.test(value) || value.trim() === '') {
-			throw new Error(`The ${what} "${value}" is empty or has a character nginx would read as syntax (" \\ $ { } or a line break).`);
+			throw atlasError(NginxValueInvalid, [what, value]);
 		}
 	}
-	if (/[\s;]/u.test(site.listen) || /;/u.test(site.serverName)) throw new Error('listen and server name must be single nginx values, without ";".');
+	if (/[\s;]/u.test(site.listen) || /;/u.test(site.serverName)) throw atlasError(NginxValueNotSingle, []);
 	const root = site.root.replace(/\/+$/u, '');
 	const values: Record<string, string> = {
 		BASE: base,
@@ -58,7 +60,7 @@ export function renderNginxConf(template: string, site: NginxSite): string {
 	});
 	const text = lines.join('\n').replace(/\{\{([A-Z_]+)\}\}/gu, (placeholder, name: string) => {
 		const value = values[name];
-		if (value === undefined) throw new Error(`The nginx template has an unknown placeholder ${placeholder}.`);
+		if (value === undefined) throw atlasError(NginxTemplatePlaceholder, [placeholder]);
 		return value;
 	});
 	// Dropped lines leave no run of blank lines behind.

@@ -2,6 +2,8 @@ import type { PapersMetadata } from '../../schemas/papers-yaml.ts';
 import type { Paper } from '../../schemas/paper.ts';
 import { plainName, realTitle } from './assemble-papers.ts';
 import { compareByTitle } from './title-order.ts';
+import { atlasError } from '../errors/atlas-error.ts';
+import { PapersYamlUnknownId } from '../errors/error-data.ts';
 
 /** A paper without its old title's LaTeX, so a plain replacement title leaves none behind. */
 function withoutTitleTex({ titleTex: _, ...paper }: Paper): Omit<Paper, 'titleTex'> {
@@ -18,9 +20,7 @@ export function applyMetadata(papers: readonly Paper[], metadata: PapersMetadata
 	const known = new Set(papers.map((p) => p.id));
 	const unknown = Object.keys(metadata).filter((id) => !known.has(id));
 	if (unknown.length > 0) {
-		throw new Error(
-			`${file}: ${unknown.map((id) => `"${id}"`).join(', ')}: no paper has this id. Use the "id" of a paper in papers.json (the first 12 hex characters of its abstract's SHA-256), or remove the entry.`,
-		);
+		throw atlasError(PapersYamlUnknownId, [file, unknown]);
 	}
 	return papers
 		.map((paper): Paper => {

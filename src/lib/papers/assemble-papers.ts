@@ -48,6 +48,7 @@ export function readSeed({ file, bytes }: SeedFile): ReadSeed {
 	if (decoded.invalidUtf8Line !== undefined) {
 		diagnostics.unshift({
 			severity: 'warning',
+			code: 'InvalidUtf8',
 			file,
 			line: decoded.invalidUtf8Line,
 			message: 'the file is not valid UTF-8 (first bad byte on this line); it was read as Windows-1252. Save it as UTF-8 to silence this',

@@ -105,6 +105,7 @@ function unknownSlugWarnings(slugs: readonly string[], topicsYaml: string): Diag
 	const lines = topicsYaml.split(/\r?\n/u);
 	return slugs.map((slug) => ({
 		severity: 'warning',
+		code: 'UnknownTopicSlug',
 		file: TOPIC_OVERRIDES_FILE,
 		line: Math.max(1, lines.findIndex((l) => l.includes(slug)) + 1),
 		message: `no topic "${slug}" in this collection; use a slug from topics.json, or add the topic under "add"`,
@@ -118,6 +119,7 @@ function mathWarnings(papers: readonly Paper[]): Diagnostic[] {
 		return mathProblems([...(paper.titleTex === undefined ? [] : [paper.titleTex]), ...paper.paragraphs]).map(
 			({ tex, error }): Diagnostic => ({
 				severity: 'warning',
+				code: 'MathNotTypeset',
 				file,
 				line,
 				message: `cannot typeset the math ${quote(tex)} in ${quote(paper.title)} (paper ${paper.id}): ${quote(error)}; the page shows it as TeX source`,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../schemas/diagnostic.ts';
+import type { DiagnosticCode } from '../errors/diagnostic-codes.ts';
 
 /** One abstract as found in a seed file, before identity and merging. */
 export interface SeedAbstract {
@@ -48,7 +49,7 @@ export function parseSeed(text: string, file: string): ParsedSeed {
 		return {
 			format: 'empty',
 			abstracts: [],
-			diagnostics: [warn(file, 1, 'the file is empty; add lines starting with "Abstract:" or remove the file')],
+			diagnostics: [warn('EmptySeed', file, 1, 'the file is empty; add lines starting with "Abstract:" or remove the file')],
 		};
 	}
 	const isAuthorPage =
@@ -59,6 +60,7 @@ export function parseSeed(text: string, file: string): ParsedSeed {
 		if (length > LONG_ABSTRACT_CHARS) {
 			parsed.diagnostics.push(
 				warn(
+					'LongAbstract',
 					file,
 					abstract.line,
 					`the abstract is ${length.toLocaleString('en')} characters long (over ${LONG_ABSTRACT_CHARS.toLocaleString('en')}); it is built in full, but check that two abstracts were not pasted together`,
@@ -70,8 +72,8 @@ export function parseSeed(text: string, file: string): ParsedSeed {
 	return { format: isAuthorPage ? 'author-page' : 'abstract-lines', ...parsed };
 }
 
-function warn(file: string, line: number, message: string): Diagnostic {
-	return { severity: 'warning', file, line, message };
+function warn(code: DiagnosticCode, file: string, line: number, message: string): Diagnostic {
+	return { severity: 'warning', code, file, line, message };
 }
 
 /** Groups consecutive non-blank lines into paragraphs. */
@@ -108,7 +110,7 @@ function parseAbstractLines(lines: Line[], file: string): Omit<ParsedSeed, 'form
 		if (!start) return;
 		const found = paragraphsOf(body);
 		if (found) abstracts.push({ line: found.line, paragraphs: found.paragraphs, authors: [] });
-		else diagnostics.push(warn(file, start.no, 'this "Abstract:" line has no text; write the abstract after "Abstract:" or delete the line'));
+		else diagnostics.push(warn('EmptyAbstract', file, start.no, 'this "Abstract:" line has no text; write the abstract after "Abstract:" or delete the line'));
 	};
 
 	for (const l of lines) {
@@ -128,6 +130,7 @@ function parseAbstractLines(lines: Line[], file: string): Omit<ParsedSeed, 'form
 	if (firstStray) {
 		diagnostics.push(
 			warn(
+				'TextOutsideAbstract',
 				file,
 				firstStray.no,
 				`${stray.length === 1 ? 'this line is outside any abstract and was' : `${stray.length} lines from here are outside any abstract and were`} skipped; start an abstract with "Abstract:"`,
@@ -149,7 +152,7 @@ function parseAuthorPage(lines: Line[], file: string): Omit<ParsedSeed, 'format'
 	let bodyFrom = 0;
 	const authors: string[] = [];
 	if (headerAt === -1) {
-		diagnostics.push(warn(file, 1, 'this looks like a scraped author page but has no "Collaborating Authors" line, so no author is known'));
+		diagnostics.push(warn('AuthorPageWithoutAuthors', file, 1, 'this looks like a scraped author page but has no "Collaborating Authors" line, so no author is known'));
 		bodyFrom = lines.findIndex((l) => l.text.trim() === 'Goto') + 1;
 	} else {
 		const authorAt = lines.findIndex((l, i) => i > headerAt && l.text.trim() !== '');
@@ -170,6 +173,7 @@ function parseAuthorPage(lines: Line[], file: string): Omit<ParsedSeed, 'format'
 		if (!titleField || !sourceText || abstractFields.length === 0) {
 			diagnostics.push(
 				warn(
+					'UnparseableBlock',
 					file,
 					firstLine,
 					'this block cannot be parsed and was skipped: a block is a title line, a source line (like "arXiv.org Machine Learning") and the abstract, separated by blank lines',

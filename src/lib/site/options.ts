@@ -1,3 +1,6 @@
+import { atlasError } from '../errors/atlas-error.ts';
+import { AtlasBaseInvalid, AtlasSiteNotHttp, AtlasSiteNotUrl } from '../errors/error-data.ts';
+
 /** Settings a user gives through the environment; see README "Configuration". */
 export interface AtlasOptions {
 	/** Folder of seed `.txt` files, absolute or relative to the project root. */
@@ -34,7 +37,7 @@ export function resolveAtlasOptions(env: Record<string, string | undefined>, def
 export function normalizeBase(base: string | undefined): string {
 	const parts = (base ?? '').split('/').filter((p) => p !== '' && p !== '.');
 	if (parts.some((p) => p === '..')) {
-		throw new Error(`ATLAS_BASE "${base}" contains "..". Give a path such as /atlas/.`);
+		throw atlasError(AtlasBaseInvalid, [String(base)]);
 	}
 	return parts.length ? `/${parts.join('/')}/` : '/';
 }
@@ -44,10 +47,10 @@ function normalizeSite(site: string): string {
 	try {
 		url = new URL(site);
 	} catch {
-		throw new Error(`ATLAS_SITE "${site}" is not a URL. Give the site's origin, such as https://atlas.example.org.`);
+		throw atlasError(AtlasSiteNotUrl, [site]);
 	}
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new Error(`ATLAS_SITE "${site}" must start with http:// or https://.`);
+		throw atlasError(AtlasSiteNotHttp, [site]);
 	}
 	return url.origin;
 }

@@ -1,3 +1,6 @@
+import { atlasError } from '../errors/atlas-error.ts';
+import { CodeThemeStyleUnknown } from '../errors/error-data.ts';
+
 /**
  * Shiki colours code with `style` attributes, which a strict `style-src` blocks (a CSP
  * allows style attributes only all at once, with 'unsafe-inline'). This turns each of
@@ -24,7 +27,7 @@ const VALUE = /^(#[0-9a-f]{3,8}|italic|bold|none|underline|line-through|underlin
 export function declarationClass(property: string, value: string): string {
 	const normalized = value.trim().toLowerCase();
 	if (!PROPERTY.test(property) || !VALUE.test(normalized)) {
-		throw new Error(`Shiki wrote a style this site has no class for: ${property}:${value}. Regenerate src/styles/code-theme.css (see src/lib/theme/code-theme.ts).`);
+		throw atlasError(CodeThemeStyleUnknown, [property, value]);
 	}
 	return `${property.slice(2)}-${normalized.replace(/^#/u, '').replace(/ /gu, '-')}`;
 }

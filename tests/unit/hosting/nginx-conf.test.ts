@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderNginxConf, type NginxSite } from '../../../src/lib/hosting/nginx-conf.ts';
+import { thrown } from '../../helpers/thrown.ts';
 
 const TEMPLATE = readFileSync(new URL('../../../docs/hosting/nginx.conf', import.meta.url), 'utf8');
 const SITE: NginxSite = {
@@ -36,16 +37,18 @@ describe('renderNginxConf', () => {
 		expect(renderNginxConf(TEMPLATE, { ...SITE, base: 'v1.2' })).toContain('"~^/v1\\.2/_astro/"');
 	});
 
-	it.each<[string, Partial<NginxSite>]>([
-		['a base with a space', { base: '/my atlas/' }],
-		['a base with a brace', { base: '/a{b}/' }],
-		['a relative root', { root: 'dist' }],
-		['a policy with a $', { policy: "script-src 'self' $evil" }],
-		['a policy with a double quote', { policy: 'default-src "self"' }],
-		['a policy over two lines', { policy: "default-src 'self'\nscript-src 'none'" }],
-		['an empty policy', { policy: ' ' }],
-		['a listen value with a directive', { listen: '80; include /etc/passwd' }],
-	])('refuses %s, saying what is wrong', (_, change) => {
-		expect(() => renderNginxConf(TEMPLATE, { ...SITE, ...change })).toThrow(/nginx|absolute|empty/u);
+	it.each<[string, Partial<NginxSite>, string]>([
+		['a base with a space', { base: '/my atlas/' }, 'NginxBaseInvalid'],
+		['a base with a brace', { base: '/a{b}/' }, 'NginxBaseInvalid'],
+		['a relative root', { root: 'dist' }, 'NginxRootNotAbsolute'],
+		['a policy with a $', { policy: "script-src 'self' $evil" }, 'NginxValueInvalid'],
+		['a policy with a double quote', { policy: 'default-src "self"' }, 'NginxValueInvalid'],
+		['a policy over two lines', { policy: "default-src 'self'\nscript-src 'none'" }, 'NginxValueInvalid'],
+		['an empty policy', { policy: ' ' }, 'NginxValueInvalid'],
+		['a listen value with a directive', { listen: '80; include /etc/passwd' }, 'NginxValueNotSingle'],
+	])('refuses %s, saying what is wrong and what to give', (_, change, name) => {
+		const error = thrown(() => renderNginxConf(TEMPLATE, { ...SITE, ...change }));
+		expect(error.name).toBe(name);
+		expect(error.hint).toBeTruthy();
 	});
 });

@@ -1,9 +1,11 @@
+import { AstroError } from 'astro/errors';
 import { describe, expect, it } from 'vitest';
 import { paperChunk, reportBuild, unwatched } from '../../../src/integrations/atlas.ts';
 import type { BuildReport } from '../../../src/schemas/build-report.ts';
+import { thrown } from '../../helpers/thrown.ts';
 
 const clean: BuildReport = { seeds: '/seeds', papers: 3, files: 2, abstracts: 4, duplicatesMerged: 1, mathNotTypeset: 0, warnings: [] };
-const warned: BuildReport = { ...clean, warnings: [{ severity: 'warning', file: 'a.txt', line: 7, message: 'this "Abstract:" line has no text' }] };
+const warned: BuildReport = { ...clean, warnings: [{ severity: 'warning', code: 'EmptyAbstract', file: 'a.txt', line: 7, message: 'this "Abstract:" line has no text' }] };
 
 function logger() {
 	const lines: string[] = [];
@@ -19,7 +21,10 @@ describe('reportBuild', () => {
 
 	it('fails under ATLAS_STRICT when the seeds warned, after printing the summary', () => {
 		const { lines, logger: log } = logger();
-		expect(() => reportBuild({ logger: log }, warned, undefined, true)).toThrow(/ATLAS_STRICT is set and the seeds gave 1 warning/u);
+		const error = thrown(() => reportBuild({ logger: log }, warned, undefined, true));
+		expect(AstroError.is(error)).toBe(true);
+		expect(error).toMatchObject({ name: 'StrictWarnings', hint: 'Fix those seed files, or unset ATLAS_STRICT to build anyway.' });
+		expect(error.message).toMatch(/^ATLAS_STRICT is set and the seeds gave 1 warning/u);
 		expect(lines).toHaveLength(1);
 	});
 

@@ -1,21 +1,28 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AstroError } from 'astro/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { abstractsLoader } from '../../../src/loaders/abstracts.ts';
 import { fakeLoaderContext } from '../../helpers/loader-context.ts';
+import { rejection, thrown } from '../../helpers/thrown.ts';
 
 const options = { seeds: 'seeds', generatedDir: '.atlas', component: 'src/components/AbstractBody.astro' };
 
 describe('abstractsLoader options', () => {
 	it('refuses a missing seeds folder name and says how to give one', () => {
-		expect(() => abstractsLoader({ ...options, seeds: '' })).toThrow(/`seeds` must name a folder of .txt files/u);
+		const error = thrown(() => abstractsLoader({ ...options, seeds: '' }));
+		expect(AstroError.is(error)).toBe(true);
+		expect(error).toMatchObject({ name: 'LoaderSeedsOptionInvalid', hint: expect.stringContaining('abstractsLoader({ seeds: "seeds"') });
 	});
 
 	it('refuses a generated folder outside the project root, saying why', () => {
-		expect(() => abstractsLoader({ ...options, generatedDir: '../elsewhere' })).toThrow(/inside the project root.*Vite only compiles files under the root/u);
-		expect(() => abstractsLoader({ ...options, generatedDir: '/tmp/atlas' })).toThrow(/generatedDir/u);
+		expect(thrown(() => abstractsLoader({ ...options, generatedDir: '../elsewhere' }))).toMatchObject({
+			name: 'LoaderPathOutsideRoot',
+			message: expect.stringMatching(/`generatedDir` must be a path inside the project root; got "\.\.\/elsewhere"\. Vite only compiles files under the root/u),
+		});
+		expect(thrown(() => abstractsLoader({ ...options, component: '/tmp/Body.astro' }))).toMatchObject({ name: 'LoaderPathOutsideRoot', message: expect.stringContaining('`component`') });
 	});
 });
 
@@ -53,10 +60,15 @@ describe('abstractsLoader.load', () => {
 		const loader = abstractsLoader(options);
 		await loader.load(fake.context);
 		expect(fake.sets).toHaveLength(2);
+		const mtimes = async () => Promise.all([...fake.entries.values()].map(async (e) => (await stat(join(root, e.filePath!))).mtimeMs));
+		const written = await mtimes();
 
 		const before = fake.moduleImports.length;
+		await new Promise((done) => setTimeout(done, 20));
 		await loader.load(fake.context);
 		expect(fake.sets).toHaveLength(2);
+		// The MDX files are not written again either: Vite would see them as changed.
+		expect(await mtimes()).toEqual(written);
 		// Nothing re-parsed or re-set, but both modules registered again for this build.
 		expect(fake.moduleImports.slice(before).sort()).toEqual([...fake.entries.values()].map((e) => e.filePath).sort());
 
@@ -94,11 +106,26 @@ describe('abstractsLoader.load', () => {
 		const fake = fakeLoaderContext(root);
 		await abstractsLoader(options).load(fake.context);
 		expect(fake.entries.size).toBe(2);
-		expect(fake.warnings).toEqual(['mixed.txt:2: this "Abstract:" line has no text; write the abstract after "Abstract:" or delete the line']);
+		expect(fake.warnings).toEqual(['mixed.txt:2: this "Abstract:" line has no text; write the abstract after "Abstract:" or delete the line [EmptyAbstract]']);
 	});
 
 	it('fails with the folder and the fix when the seeds folder does not exist', async () => {
 		const fake = fakeLoaderContext(root);
-		await expect(abstractsLoader({ ...options, seeds: 'nowhere' }).load(fake.context)).rejects.toThrow(/nowhere does not exist\. Create it .* or point ATLAS_SEEDS/u);
+		const error = await rejection(abstractsLoader({ ...options, seeds: 'nowhere' }).load(fake.context));
+		expect(AstroError.is(error)).toBe(true);
+		expect(error.name).toBe('SeedsFolderMissing');
+		expect(error.message).toMatch(/nowhere does not exist\.$/u);
+		expect(error.hint).toMatch(/^Create it .* or point ATLAS_SEEDS/u);
+	});
+
+	it("fails with Astro's error, name and hint when topics.yaml is wrong", async () => {
+		await mkdir(join(root, 'seeds'));
+		await seed('a.txt', 'Abstract:We propose OneNet, a first model.\n');
+		await seed('topics.yaml', 'renmae: {}\n');
+		const error = await rejection(abstractsLoader(options).load(fakeLoaderContext(root).context));
+		expect(AstroError.is(error)).toBe(true);
+		expect(error).toMatchObject({ name: 'ConfigYamlInvalid', title: expect.stringContaining('configuration file') });
+		expect(error.message).toContain('"renmae"');
+		expect(error.hint).toMatch(/^Allowed in topics\.yaml: rename: /u);
 	});
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyMetadata } from '../../../src/lib/papers/apply-papers-yaml.ts';
 import { parsePapersMetadata } from '../../../src/schemas/papers-yaml.ts';
 import { makePaper } from '../../helpers/collections.ts';
+import { thrown } from '../../helpers/thrown.ts';
 
 describe('applyMetadata', () => {
 	it('sets a metadata title without touching the slug, and re-sorts by title', () => {
@@ -22,7 +23,10 @@ describe('applyMetadata', () => {
 	});
 
 	it('refuses an id that names no paper, naming the file and the fix', () => {
-		expect(() => applyMetadata([makePaper()], { cccccccccccc: { year: 2020 } }, 'papers.yaml')).toThrow(/papers\.yaml: "cccccccccccc": no paper has this id\. Use the "id" of a paper in papers\.json/u);
+		const error = thrown(() => applyMetadata([makePaper()], { cccccccccccc: { year: 2020 } }, 'papers.yaml'));
+		expect(error.name).toBe('PapersYamlUnknownId');
+		expect(error.message).toBe('papers.yaml: "cccccccccccc": no paper has this id.');
+		expect(error.hint).toMatch(/^Use the "id" of a paper in papers\.json/u);
 	});
 });
 
@@ -35,11 +39,20 @@ describe('parsePapersMetadata', () => {
 	});
 
 	it.each([
-		['a key that is not an id', 'not-an-id:\n  year: 2020\n', /papers\.yaml: not-an-id: .*12 hex characters/su],
-		['a DOI with its resolver', 'abcdefabcdef:\n  doi: https://doi.org/10.1/x\n', /papers\.yaml: abcdefabcdef\.doi: a DOI such as/u],
-		['a non-http PDF', 'abcdefabcdef:\n  pdf: javascript:alert(1)\n', /papers\.yaml: abcdefabcdef\.pdf: an http\(s\) URL/u],
-		['broken YAML', 'abcdefabcdef: [\n', /papers\.yaml:\d+: not valid YAML/u],
-	])('rejects %s with the file, the key and what is allowed', (_, text, message) => {
-		expect(() => parsePapersMetadata(text)).toThrow(message);
+		['a key that is not an id', 'not-an-id:\n  year: 2020\n', 'ConfigYamlInvalid', /papers\.yaml: not-an-id: .*12 hex characters/su],
+		['a DOI with its resolver', 'abcdefabcdef:\n  doi: https://doi.org/10.1/x\n', 'ConfigYamlInvalid', /papers\.yaml: abcdefabcdef\.doi: a DOI such as/u],
+		['a non-http PDF', 'abcdefabcdef:\n  pdf: javascript:alert(1)\n', 'ConfigYamlInvalid', /papers\.yaml: abcdefabcdef\.pdf: an http\(s\) URL/u],
+		['broken YAML', 'abcdefabcdef: [\n', 'ConfigYamlUnreadable', /papers\.yaml:\d+: not valid YAML/u],
+	])('rejects %s with the file, the key and what is allowed', (_, text, name, message) => {
+		const error = thrown(() => parsePapersMetadata(text));
+		expect(error.name).toBe(name);
+		expect(error.message).toMatch(message);
+		expect(error.hint).toMatch(/Allowed\b.*\btitle\b/u);
+	});
+
+	it('quotes a key from the file with its control characters escaped, so it cannot drive the terminal', () => {
+		const error = thrown(() => parsePapersMetadata('"\\e[31mred\\u0007":\n  year: 2020\n'));
+		expect(error.message).toContain('papers.yaml: \\u001b[31mred\\u0007: ');
+		expect(error.message).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/u);
 	});
 });

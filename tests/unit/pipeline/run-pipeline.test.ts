@@ -84,7 +84,7 @@ describe('runPipeline: papers', () => {
 		const { papers, diagnostics } = build('unparseable-block.txt');
 		expect(papers.map((p) => p.title)).toEqual(['First Good Paper', 'Second Good Paper']);
 		expect(diagnostics).toHaveLength(1);
-		expect(diagnostics[0]).toMatchObject({ file: 'unparseable-block.txt', line: 15 });
+		expect(diagnostics[0]).toMatchObject({ code: 'UnparseableBlock', file: 'unparseable-block.txt', line: 15 });
 	});
 
 	it('shortens a long excerpt to plain text', () => {
@@ -111,7 +111,8 @@ describe('runPipeline: encodings', () => {
 		expect(papers.map((p) => p.paragraphs[0])).toContain('Café owners use “smart” quotes and charge €5.');
 		expect(papers).toHaveLength(3);
 		expect(diagnostics).toHaveLength(1);
-		expect(diagnostics[0]).toMatchObject({ severity: 'warning', file: 'windows-1252.txt', line: 3 });
+		expect(diagnostics[0]).toMatchObject({ severity: 'warning', code: 'InvalidUtf8', file: 'windows-1252.txt', line: 3 });
+		// The only place that says which encoding was assumed, and how to be rid of the warning.
 		expect(diagnostics[0]?.message).toMatch(/not valid UTF-8.*Windows-1252.*Save it as UTF-8/u);
 	});
 
@@ -125,7 +126,7 @@ describe('runPipeline: encodings', () => {
 	it('keeps the first abstract of a BOM file that falls back to Windows-1252', () => {
 		const { papers, diagnostics } = build('bom-windows-1252.txt');
 		expect(papers.map((p) => p.sources[0]?.line).sort()).toEqual([1, 2]);
-		expect(diagnostics.map((d) => d.line)).toEqual([2]);
+		expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['InvalidUtf8', 2]]);
 	});
 });
 
@@ -267,6 +268,7 @@ describe('runPipeline: a seeds folder as the loader reads it', () => {
 		expect(diagnostics).toEqual([
 			{
 				severity: 'warning',
+				code: 'UnknownTopicSlug',
 				file: 'topics.yaml',
 				line: 3,
 				message: 'no topic "no-such-topic" in this collection; use a slug from topics.json, or add the topic under "add"',
@@ -278,9 +280,9 @@ describe('runPipeline: a seeds folder as the loader reads it', () => {
 		const { papers, diagnostics, stats } = await folder('math-not-typeset');
 		expect(papers).toHaveLength(2);
 		expect(stats.mathNotTypeset).toBe(2);
-		expect(diagnostics.map((d) => [d.file, d.line, d.message.slice(0, d.message.indexOf(' in '))])).toEqual([
-			['abstracts.txt', 2, 'cannot typeset the math "$\\frac{1}{$"'],
-			['abstracts.txt', 1, 'cannot typeset the math "$\\sqrt{$"'],
+		expect(diagnostics.map((d) => [d.code, d.file, d.line, d.message.slice(0, d.message.indexOf(' in '))])).toEqual([
+			['MathNotTypeset', 'abstracts.txt', 2, 'cannot typeset the math "$\\frac{1}{$"'],
+			['MathNotTypeset', 'abstracts.txt', 1, 'cannot typeset the math "$\\sqrt{$"'],
 		]);
 		expect(diagnostics[1]?.message).toContain('in "Good Titles with √{ Broken Math" (paper bc8984a79f34)');
 	});

@@ -8,7 +8,7 @@ const report = {
 	abstracts: 4,
 	duplicatesMerged: 1,
 	mathNotTypeset: 0,
-	warnings: [{ severity: 'warning', file: 'a.txt', line: 2, message: 'this "Abstract:" line has no text' }],
+	warnings: [{ severity: 'warning', code: 'EmptyAbstract', file: 'a.txt', line: 2, message: 'this "Abstract:" line has no text' }],
 };
 
 describe('BuildReportSchema', () => {

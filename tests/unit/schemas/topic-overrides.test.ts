@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TOPIC_OVERRIDES_FILE, parseTopicOverrides } from '../../../src/schemas/topic-overrides.ts';
 import { fixtureOverridesText, readFixtureCollection } from '../../helpers/collections.ts';
+import { rejection, thrown } from '../../helpers/thrown.ts';
 
-/** The message parseTopicOverrides throws for a text (fails the test if it does not throw). */
+/** What the terminal shows for a text parseTopicOverrides refuses: the message, then the hint. */
 function messageFor(text: string, file?: string): string {
-	try {
-		parseTopicOverrides(text, file);
-	} catch (error) {
-		return (error as Error).message;
-	}
-	throw new Error(`parseTopicOverrides accepted ${JSON.stringify(text)}`);
+	const error = thrown(() => parseTopicOverrides(text, file));
+	return `${error.message}\n${error.hint}`;
 }
 
 const ALLOWED = 'Allowed in topics.yaml: rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], parent: { child-slug: parent-slug }, add: [{ name, phrases: [phrase, …] }].';
@@ -51,7 +48,7 @@ describe('parseTopicOverrides: mistakes name the file, the key and what is allow
 		expect(message).toMatch(/^topics\.yaml: \(top level\): Unrecognized key.*"renames"/mu);
 		expect(message).toContain(ALLOWED);
 		// Reading the folder fails the same way, as the build does.
-		await expect(readFixtureCollection('bad-overrides')).rejects.toThrow(message);
+		expect(await rejection(readFixtureCollection('bad-overrides'))).toMatchObject({ name: 'ConfigYamlInvalid', message: message.split('\nAllowed')[0] });
 	});
 
 	it('rejects a rename key that is not a slug', () => {
@@ -92,11 +89,19 @@ describe('parseTopicOverrides: mistakes name the file, the key and what is allow
 	});
 
 	it('gives the file and the line of a YAML syntax error', () => {
+		expect(thrown(() => parseTopicOverrides('hide: pruning: yes\n')).name).toBe('ConfigYamlUnreadable');
+		expect(thrown(() => parseTopicOverrides('hide: pruning\n')).name).toBe('ConfigYamlInvalid');
 		const message = messageFor('rename:\n  federated-learning: FL\nhide: pruning: yes\nmerge: {}\n', 'seeds/topics.yaml');
 		expect(message).toMatch(/^seeds\/topics\.yaml:3: not valid YAML \(/u);
 		expect(message).toContain('Allowed: rename: { slug: name }');
 		expect(messageFor('rename:\n\tfederated-learning: FL\n')).toMatch(/^topics\.yaml:2: not valid YAML/u);
 		expect(messageFor('rename:\n  a-b: x\n  a-b: y\n')).toMatch(/^topics\.yaml:3: not valid YAML \(duplicated mapping key/u);
+	});
+
+	it('shows the lines around a YAML syntax error with control characters escaped, as the terminal prints the cause', () => {
+		const error = thrown(() => parseTopicOverrides('rename:\n  a-b: "\u001b[2J"\n  a-b: y\n')) as { cause?: Error };
+		expect(error.cause?.message).toContain('a-b: "\\u001b[2J"');
+		expect(error.cause?.message).not.toContain('\u001b');
 	});
 
 	// BUG: zod 4 already puts the key in the message ('Unrecognized key: "renames"'), and

@@ -49,8 +49,7 @@ describe('parseSeed: "Abstract:" lines', () => {
 			[3, ['The third abstract is fine too.']],
 		]);
 		expect(parsed.diagnostics).toHaveLength(1);
-		expect(parsed.diagnostics[0]).toMatchObject({ severity: 'warning', file: 'empty-abstract-line.txt', line: 2 });
-		expect(parsed.diagnostics[0]?.message).toMatch(/has no text; write the abstract after "Abstract:" or delete the line/u);
+		expect(parsed.diagnostics[0]).toMatchObject({ severity: 'warning', code: 'EmptyAbstract', file: 'empty-abstract-line.txt', line: 2 });
 	});
 
 	it('warns once, at the first line, about text before the first Abstract: line', () => {
@@ -59,6 +58,7 @@ describe('parseSeed: "Abstract:" lines', () => {
 		expect(parsed.diagnostics).toEqual([
 			{
 				severity: 'warning',
+				code: 'TextOutsideAbstract',
 				file: 'stray-text.txt',
 				line: 1,
 				message: '2 lines from here are outside any abstract and were skipped; start an abstract with "Abstract:"',
@@ -83,6 +83,7 @@ describe('parseSeed: empty files', () => {
 		expect(parsed.diagnostics).toEqual([
 			{
 				severity: 'warning',
+				code: 'EmptySeed',
 				file: name,
 				line: 1,
 				message: 'the file is empty; add lines starting with "Abstract:" or remove the file',
@@ -99,9 +100,8 @@ describe('parseSeed: long abstracts', () => {
 		const parsed = parseSeed(`Abstract: A short one.\nAbstract: ${long}\n`, 'long-abstract.txt');
 		expect(parsed.abstracts[1]?.paragraphs).toEqual([long]);
 		expect(parsed.diagnostics).toHaveLength(1);
-		expect(parsed.diagnostics[0]).toMatchObject({ file: 'long-abstract.txt', line: 2 });
+		expect(parsed.diagnostics[0]).toMatchObject({ code: 'LongAbstract', file: 'long-abstract.txt', line: 2 });
 		expect(parsed.diagnostics[0]?.message).toContain(`${long.length.toLocaleString('en')} characters long`);
-		expect(parsed.diagnostics[0]?.message).toContain('check that two abstracts were not pasted together');
 	});
 
 	it('does not warn at exactly the limit', () => {
@@ -140,8 +140,7 @@ describe('parseSeed: scraped author pages', () => {
 			[24, 'Second Good Paper', ['The second good block comes after the broken one.']],
 		]);
 		expect(parsed.diagnostics).toHaveLength(1);
-		expect(parsed.diagnostics[0]).toMatchObject({ severity: 'warning', file: 'unparseable-block.txt', line: 15 });
-		expect(parsed.diagnostics[0]?.message).toMatch(/cannot be parsed and was skipped: a block is a title line, a source line/u);
+		expect(parsed.diagnostics[0]).toMatchObject({ severity: 'warning', code: 'UnparseableBlock', file: 'unparseable-block.txt', line: 15 });
 	});
 
 	it('warns at line 1 when the page has no "Collaborating Authors" line, and still reads its blocks', () => {
@@ -157,7 +156,6 @@ describe('parseSeed: scraped author pages', () => {
 			},
 		]);
 		expect(parsed.diagnostics).toHaveLength(1);
-		expect(parsed.diagnostics[0]).toMatchObject({ file: 'author-page-without-authors.txt', line: 1 });
-		expect(parsed.diagnostics[0]?.message).toContain('no "Collaborating Authors" line');
+		expect(parsed.diagnostics[0]).toMatchObject({ code: 'AuthorPageWithoutAuthors', file: 'author-page-without-authors.txt', line: 1 });
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summaryLine } from '../../../src/lib/site/build-summary.ts';
 import type { BuildReport } from '../../../src/schemas/build-report.ts';
 
-const warning = { severity: 'warning' as const, file: 'a.txt', line: 1, message: 'the file is empty' };
+const warning = { severity: 'warning' as const, code: 'EmptySeed' as const, file: 'a.txt', line: 1, message: 'the file is empty' };
 const report = (papers: number, files: number, duplicatesMerged: number, warnings: number): BuildReport => ({
 	seeds: 'seeds',
 	papers,

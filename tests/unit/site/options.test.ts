@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeBase, resolveAtlasOptions, withBase } from '../../../src/lib/site/options.ts';
+import { thrown } from '../../helpers/thrown.ts';
 
 describe('normalizeBase', () => {
 	it.each(['atlas', '/atlas', 'atlas/', '/atlas/', '//atlas//', './atlas'])('reads %j as /atlas/', (base) => {
@@ -15,7 +16,7 @@ describe('normalizeBase', () => {
 	});
 
 	it.each(['..', '/atlas/../etc', '../atlas'])('refuses %j and says what to give instead', (base) => {
-		expect(() => normalizeBase(base)).toThrow(`ATLAS_BASE "${base}" contains "..". Give a path such as /atlas/.`);
+		expect(thrown(() => normalizeBase(base))).toMatchObject({ name: 'AtlasBaseInvalid', message: `ATLAS_BASE "${base}" contains "..".`, hint: 'Give a path such as /atlas/.' });
 	});
 });
 
@@ -45,17 +46,19 @@ describe('resolveAtlasOptions', () => {
 	});
 
 	it('refuses an ATLAS_SITE that is not a URL, with an example of one', () => {
-		expect(() => resolveAtlasOptions({ ATLAS_SITE: 'atlas.example.org' })).toThrow(
-			'ATLAS_SITE "atlas.example.org" is not a URL. Give the site\'s origin, such as https://atlas.example.org.',
-		);
+		expect(thrown(() => resolveAtlasOptions({ ATLAS_SITE: 'atlas.example.org' }))).toMatchObject({
+			name: 'AtlasSiteNotUrl',
+			message: 'ATLAS_SITE "atlas.example.org" is not a URL.',
+			hint: "Give the site's origin, such as https://atlas.example.org.",
+		});
 	});
 
 	it('refuses an ATLAS_SITE that is not http(s)', () => {
-		expect(() => resolveAtlasOptions({ ATLAS_SITE: 'ftp://atlas.example.org' })).toThrow(/must start with http:\/\/ or https:\/\//u);
+		expect(thrown(() => resolveAtlasOptions({ ATLAS_SITE: 'ftp://atlas.example.org' })).name).toBe('AtlasSiteNotHttp');
 	});
 
 	it('refuses ".." in ATLAS_BASE', () => {
-		expect(() => resolveAtlasOptions({ ATLAS_BASE: '../up' })).toThrow(/contains "\.\."/u);
+		expect(thrown(() => resolveAtlasOptions({ ATLAS_BASE: '../up' })).name).toBe('AtlasBaseInvalid');
 	});
 
 	it.each(['1', 'true', 'TRUE', 'yes', ' 1 '])('ATLAS_STRICT=%j is strict', (value) => {

@@ -3,6 +3,7 @@ import githubDark from '@shikijs/themes/github-dark';
 import githubLight from '@shikijs/themes/github-light';
 import { describe, expect, it } from 'vitest';
 import { codeThemeCss, declarationClass, styleClasses, styleToClassTransformer } from '../../../src/lib/theme/code-theme.ts';
+import { thrown } from '../../helpers/thrown.ts';
 
 const COMMITTED = readFileSync(new URL('../../../src/styles/code-theme.css', import.meta.url), 'utf8');
 
@@ -17,9 +18,13 @@ describe('styleClasses', () => {
 	});
 
 	it('refuses anything that is not a theme value, so no style is dropped in silence', () => {
-		expect(() => styleClasses('overflow-x: auto')).toThrow(/no class/u);
-		expect(() => declarationClass('--shiki-light', 'url(javascript:x)')).toThrow(/no class/u);
-		expect(() => declarationClass('color', '#fff')).toThrow(/no class/u);
+		expect(thrown(() => styleClasses('overflow-x: auto')).name).toBe('CodeThemeStyleUnknown');
+		expect(thrown(() => declarationClass('--shiki-light', 'url(javascript:x)')).name).toBe('CodeThemeStyleUnknown');
+		expect(thrown(() => declarationClass('color', '#fff'))).toMatchObject({
+			name: 'CodeThemeStyleUnknown',
+			message: 'Shiki wrote a style this site has no class for: color:#fff.',
+			hint: expect.stringContaining('Regenerate src/styles/code-theme.css'),
+		});
 	});
 });
 
