@@ -54,6 +54,13 @@ export const LoaderPathOutsideRoot = {
 	hint: 'Give a relative path such as ".atlas" or "src/components/AbstractBody.astro".',
 } satisfies ErrorData<[string, unknown]>;
 
+export const PaperBodyParagraphsMissing = {
+	name: 'PaperBodyParagraphsMissing',
+	title: "A paper's MDX was rendered without its abstract.",
+	message: () => "AbstractBody got no paragraphs: the generated MDX carries no seed text and passes on what the page hands to <Content>.",
+	hint: "Render a paper's MDX as <Content paragraphs={entry.data.paragraphs} />.",
+} satisfies ErrorData<[]>;
+
 // The seeds folder and its configuration files.
 
 export const SeedsFolderMissing = {
@@ -206,6 +213,7 @@ export const ATLAS_ERRORS = {
 	AtlasSiteNotHttp,
 	LoaderSeedsOptionInvalid,
 	LoaderPathOutsideRoot,
+	PaperBodyParagraphsMissing,
 	SeedsFolderMissing,
 	ConfigYamlUnreadable,
 	ConfigYamlInvalid,
