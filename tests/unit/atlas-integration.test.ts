@@ -1,31 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { paperChunk, reportBuild, unwatched } from '../../src/integrations/atlas.ts';
 import type { BuildReport } from '../../src/schemas/build-report.ts';
+import { fakeLogger } from '../helpers/fake-logger.ts';
 
 const clean: BuildReport = { seeds: '/seeds', papers: 3, files: 2, abstracts: 4, duplicatesMerged: 1, mathNotTypeset: 0, warnings: [] };
 const warned: BuildReport = { ...clean, warnings: [{ severity: 'warning', file: 'a.txt', line: 7, message: 'this "Abstract:" line has no text' }] };
 
-function logger() {
-	const lines: string[] = [];
-	return { lines, logger: { info: (line: string) => void lines.push(line) } as never };
-}
 
 describe('reportBuild', () => {
 	it('ends the build with one summary line', () => {
-		const { lines, logger: log } = logger();
-		reportBuild({ logger: log }, clean, 'https://atlas.example.org', false);
-		expect(lines).toEqual(['Abstract Atlas: 3 papers built, 2 files read, 1 duplicate merged, 0 warnings.']);
+		const { lines, logger } = fakeLogger();
+		reportBuild({ logger }, clean, 'https://atlas.example.org', false);
+		expect(lines).toEqual(['info Abstract Atlas: 3 papers built, 2 files read, 1 duplicate merged, 0 warnings.']);
 	});
 
 	it('fails under ATLAS_STRICT when the seeds warned, after printing the summary', () => {
-		const { lines, logger: log } = logger();
-		expect(() => reportBuild({ logger: log }, warned, undefined, true)).toThrow(/ATLAS_STRICT is set and the seeds gave 1 warning/u);
+		const { lines, logger } = fakeLogger();
+		expect(() => reportBuild({ logger }, warned, undefined, true)).toThrow(/ATLAS_STRICT is set and the seeds gave 1 warning/u);
 		expect(lines).toHaveLength(1);
 	});
 
 	it('does not fail a warned build without ATLAS_STRICT, nor a clean one with it', () => {
-		expect(() => reportBuild(logger(), warned, undefined, false)).not.toThrow();
-		expect(() => reportBuild(logger(), clean, undefined, true)).not.toThrow();
+		expect(() => reportBuild(fakeLogger(), warned, undefined, false)).not.toThrow();
+		expect(() => reportBuild(fakeLogger(), clean, undefined, true)).not.toThrow();
 	});
 });
 
