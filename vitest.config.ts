@@ -16,8 +16,9 @@ export default defineConfig({
 				test: {
 					name: 'site',
 					include: ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'],
-					// Builds share the project's generated folder and Astro's cache: one at a time.
-					fileParallelism: false,
+					// Builds several files read are made once, before the files run; every build runs
+					// in its own copy of the project (tests/helpers/project-copy.ts), so files run at once.
+					globalSetup: ['tests/helpers/shared-sites.setup.ts'],
 					testTimeout: 120_000,
 					hookTimeout: 300_000,
 					// A page that answers in 200 ms alone can take seconds while builds share the CPUs;

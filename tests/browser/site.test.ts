@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, leaks, NO_LEAKS, type WatchedPage, watchedPage } from '../helpers/browser.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS, SITE_SEEDS, TEST_OUTPUT } from '../helpers/paths.ts';
+import { SITE_SEEDS, TEST_OUTPUT } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { sharedSiteOk } from '../helpers/shared-sites.ts';
 
 const SCREENSHOTS = join(TEST_OUTPUT, 'screenshots');
 
@@ -35,8 +36,7 @@ let root: Served;
 let atlas: Served;
 let bundled: Served;
 
-async function buildAndServe(name: string, seeds: string, base?: string): Promise<Served> {
-	const site = await buildSiteOk({ seeds, name, ...(base ? { base } : {}) });
+async function serve(site: BuiltSite): Promise<Served> {
 	const server = await serveStatic(site.outDir, site.base);
 	servers.push(server);
 	return { site, server, papers: readPapersJson(site) };
@@ -83,9 +83,9 @@ function rawLinks(page: Page): Promise<string[]> {
 
 beforeAll(async () => {
 	try {
-		root = await buildAndServe('browser-root', SITE_SEEDS);
-		atlas = await buildAndServe('browser-atlas', SITE_SEEDS, '/atlas/');
-		bundled = await buildAndServe('browser-bundled', BUNDLED_SEEDS);
+		root = await serve(sharedSiteOk('fixture'));
+		atlas = await serve(await buildSiteOk({ seeds: SITE_SEEDS, name: 'browser-atlas', base: '/atlas/' }));
+		bundled = await serve(sharedSiteOk('bundled'));
 		browser = await launchBrowser();
 		await mkdir(SCREENSHOTS, { recursive: true });
 	} catch (error) {

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './paths.ts';
+import { freshProject } from './project-copy.ts';
 import { readerEnv } from './reader-env.ts';
 
 export interface DevServer {
@@ -35,23 +36,30 @@ export function startPreviewServer(outDir: string, base = '/'): Promise<DevServe
 	return startAstro('astro preview', ['preview', '--outDir', outDir], readerEnv({ ATLAS_BASE: base }), base);
 }
 
+/** Servers started by this test file, for unique project copies. */
+let started = 0;
+
+/** Runs in its own project copy (see freshProject), removed when the server stops: dev servers of parallel test files never share `.astro/`. */
 async function startAstro(name: string, args: string[], env: NodeJS.ProcessEnv, base: string): Promise<DevServer> {
 	const port = await freePort();
+	const root = await freshProject(`${args[0]}-${process.pid}-${++started}`);
 	const child: ChildProcess = spawn(
 		process.execPath,
-		[join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), ...args, '--host', '127.0.0.1', '--port', String(port)],
-		{ cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+		[join(root, 'node_modules/astro/bin/astro.mjs'), ...args, '--host', '127.0.0.1', '--port', String(port)],
+		{ cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	let log = '';
 	child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
 	child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
 	const origin = `http://127.0.0.1:${port}`;
-	const stop = () =>
-		new Promise<void>((resolve) => {
+	const stop = async () => {
+		await new Promise<void>((resolve) => {
 			if (child.exitCode !== null) return resolve();
 			child.once('exit', () => resolve());
 			child.kill('SIGTERM');
 		});
+		await rm(root, { recursive: true, force: true });
+	};
 	const deadline = Date.now() + 60_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`${name} exited ${child.exitCode}:\n${log}`);

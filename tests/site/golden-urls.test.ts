@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildCollection } from '../../src/lib/build-collection.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import { sharedSiteOk } from '../helpers/shared-sites.ts';
 import { readPapersJson } from '../helpers/papers-json.ts';
 import { treeDigest } from '../helpers/tree-digest.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
@@ -33,7 +34,7 @@ describe('permanent URLs of the bundled seeds', () => {
 	let removedIds: string[];
 
 	beforeAll(async () => {
-		first = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: 'golden-a' });
+		first = sharedSiteOk('bundled');
 		second = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: 'golden-b' });
 
 		// One file removed, the lines of the others shuffled, and every file renamed.

@@ -3,12 +3,10 @@
  * build), and must ship exactly what a cold build of the same seeds ships: a stale page
  * would carry a wrong related link, neighbour or topic.
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { readPapersJson } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS, PROJECT_ROOT } from '../helpers/paths.ts';
+import { BUNDLED_SEEDS } from '../helpers/paths.ts';
 import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
 import { treeDigest } from '../helpers/tree-digest.ts';
 
@@ -27,9 +25,8 @@ describe('a warm rebuild after one abstract changed', () => {
 		const lines = text.split('\n');
 		lines[0] = `${lines[0]} We also release a reproducibility checklist.`;
 		await writeSeedsFolder('incremental', { ...files, [name]: lines.join('\n') });
-		warm = await buildSiteOk({ seeds, name: 'incremental-warm' });
-		// Cold: without the incremental manifest and the content store.
-		await rm(join(PROJECT_ROOT, '.astro', 'cache'), { recursive: true, force: true });
+		warm = await buildSiteOk({ seeds, name: 'incremental-warm', rebuildOf: 'incremental-before' });
+		// Cold: a fresh project copy, without the incremental manifest, the content store or the generated MDX.
 		cold = await buildSiteOk({ seeds, name: 'incremental-cold' });
 	});
 
