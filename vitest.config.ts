@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
+		// Two files at once (Vitest's default is one fewer than the CPUs: one on a 2-CPU
+		// machine). Measured in README "Tests".
+		maxWorkers: 2,
 		reporters: ['default', './tests/helpers/plain-summary-reporter.ts'],
 		projects: [
 			{
