@@ -22,7 +22,9 @@ export default defineConfig({
 					// Builds several files read are made once, before the files run; every build runs
 					// in its own copy of the project (tests/helpers/project-copy.ts), so files run at once.
 					globalSetup: ['tests/helpers/shared-sites.setup.ts'],
-					testTimeout: 120_000,
+					// A limit for hangs: with two files at once on a shared machine, one axe pass over
+					// every page type took 120 s (under a load average of 30).
+					testTimeout: 300_000,
 					hookTimeout: 300_000,
 					// A page that answers in 200 ms alone can take seconds while builds share the CPUs;
 					// expect.poll's 1 s default then fails a working page. It returns as soon as the check passes.

@@ -78,7 +78,8 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 		await page.waitForSelector('pagefind-modal dialog[open]');
 		await expect.poll(() => page.evaluate(() => document.activeElement?.closest('pagefind-input') !== null)).toBe(true);
 		await page.keyboard.type('painterly image harmonization');
-		const titles = await waitForResults(page, 'pagefind-modal', (t) => t.length > 0);
+		// Results of a prefix ("pai") may show first while typing; wait for the whole phrase's.
+		const titles = await waitForResults(page, 'pagefind-modal', (t) => t[0] === painterly().title);
 		expect(titles[0]).toBe(painterly().title);
 		await expect(page.locator('pagefind-modal .pf-result').first().locator('mark').count()).resolves.toBeGreaterThan(0);
 		await expect(page.locator('pagefind-modal .atlas-result-topics').first().innerText()).resolves.not.toBe('');

@@ -60,7 +60,9 @@ async function startAstro(name: string, args: string[], env: NodeJS.ProcessEnv, 
 		});
 		await rm(root, { recursive: true, force: true });
 	};
-	const deadline = Date.now() + 60_000;
+	// A limit for hangs: a copy starts with no Vite dependency cache, and on a loaded
+	// machine (load average 25 on 2 CPUs) a first answer took over 60 s.
+	const deadline = Date.now() + 180_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`${name} exited ${child.exitCode}:\n${log}`);
 		try {
@@ -71,7 +73,7 @@ async function startAstro(name: string, args: string[], env: NodeJS.ProcessEnv, 
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	await stop();
-	throw new Error(`${name} did not answer within 60 s:\n${log}`);
+	throw new Error(`${name} did not answer within 180 s:\n${log}`);
 }
 
 /** Polls until `check` passes or the time is up, returning the last value. */

@@ -9,10 +9,9 @@ import { parse } from '@retorquere/bibtex-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { DERIVED_TITLE_NOTE } from '../../src/lib/cite-fields.ts';
 import type { BuiltSite } from '../helpers/build-site.ts';
-import { SHARED_BUILDS, SHARED_SITE_URL as SITE, sharedSiteOk } from '../helpers/shared-sites.ts';
 import { foreignScripts, loadHtml } from '../helpers/html.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
-
+import { SHARED_BUILDS, SHARED_SITE_URL as SITE, sharedSiteOk } from '../helpers/shared-sites.ts';
 
 /** `papers/<slug>` inside the output folder, from a row's URL. */
 function slugPath(site: BuiltSite, row: PaperRow): string {

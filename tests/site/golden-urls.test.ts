@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildCollection } from '../../src/lib/build-collection.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
-import { sharedSiteOk } from '../helpers/shared-sites.ts';
 import { readPapersJson } from '../helpers/papers-json.ts';
 import { treeDigest } from '../helpers/tree-digest.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
+import { sharedSiteOk } from '../helpers/shared-sites.ts';
 import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
 
 /**
