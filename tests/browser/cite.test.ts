@@ -9,9 +9,9 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, watchedPage, type WatchedPage } from '../helpers/browser.ts';
-import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import type { BuiltSite } from '../helpers/build-site.ts';
+import { sharedSiteOk } from '../helpers/shared-sites.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
 let browser: Browser | undefined;
@@ -21,7 +21,7 @@ let rows: PaperRow[];
 const watched: WatchedPage[] = [];
 
 beforeAll(async () => {
-	site = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: 'cite-browser', base: '/atlas/' });
+	site = sharedSiteOk('bundled-atlas');
 	rows = readPapersJson(site);
 	server = await serveStatic(site.outDir, site.base);
 	browser = await launchBrowser();

@@ -10,11 +10,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generatedMdx } from '../../src/lib/site/generated-mdx.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
-import { launchBrowser, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';
+import { browserSuite, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';
 import { buildSite, type BuiltSite } from '../helpers/build-site.ts';
 import { readCollectionFolder } from '../helpers/collections.ts';
 import { watchCsp } from '../helpers/csp.ts';
@@ -67,7 +67,6 @@ interface PageReport {
 
 let site: BuiltSite;
 let server: StaticServer | undefined;
-let browser: Browser | undefined;
 let seedsDir: string;
 let hostile: Hostile[] = [];
 const visits: WatchedPage[] = [];
@@ -75,36 +74,24 @@ const visits: WatchedPage[] = [];
 const consoleLog: string[] = [];
 const suiteStarted = performance.now();
 
-beforeAll(async () => {
-	try {
-		await rm(join(PROJECT_ROOT, CANARY_DIR), { recursive: true, force: true });
-		seedsDir = await writeHostileSeeds();
-		site = await buildSite({ seeds: seedsDir, name: 'hostile' });
-		if (site.code !== 0) throw new Error(`the hostile build failed (exit ${site.code}):\n${site.log}`);
-		// Each abstract as the seeds hold it, with its row in papers.json: its page.
-		const rows = new Map(readPapersJson(site).map((row) => [row.id, row]));
-		hostile = (await readCollectionFolder(seedsDir)).collection.papers.map((paper) => {
-			const row = rows.get(paper.id);
-			if (!row) throw new Error(`papers.json has no paper ${paper.id} (${paper.title})`);
-			return { paper, row, markers: unique([paper.titleTex ?? paper.title, ...paper.paragraphs].join(' ').match(MARKER) ?? []) };
-		});
-		server = await serveStatic(site.outDir, site.base);
-		browser = await launchBrowser();
-	} catch (error) {
-		await closeAll();
-		throw error;
-	}
+const suite = browserSuite(async (onClose) => {
+	await rm(join(PROJECT_ROOT, CANARY_DIR), { recursive: true, force: true });
+	seedsDir = await writeHostileSeeds();
+	site = await buildSite({ seeds: seedsDir, name: 'hostile' });
+	if (site.code !== 0) throw new Error(`the hostile build failed (exit ${site.code}):\n${site.log}`);
+	// Each abstract as the seeds hold it, with its row in papers.json: its page.
+	const rows = new Map(readPapersJson(site).map((row) => [row.id, row]));
+	hostile = (await readCollectionFolder(seedsDir)).collection.papers.map((paper) => {
+		const row = rows.get(paper.id);
+		if (!row) throw new Error(`papers.json has no paper ${paper.id} (${paper.title})`);
+		return { paper, row, markers: unique([paper.titleTex ?? paper.title, ...paper.paragraphs].join(' ').match(MARKER) ?? []) };
+	});
+	const served = await serveStatic(site.outDir, site.base);
+	onClose(() => served.close());
+	server = served;
 });
 
-async function closeAll(): Promise<void> {
-	await browser?.close();
-	browser = undefined;
-	await server?.close();
-	server = undefined;
-}
-
-afterAll(async () => {
-	await closeAll();
+afterAll(() => {
 	// The suite's own time, build included, for the README's figure.
 	console.info(`hostile suite: build ${Math.round(site?.ms ?? 0)} ms, whole file ${Math.round(performance.now() - suiteStarted)} ms`);
 });
@@ -121,8 +108,7 @@ function byMarker(marker: string): Hostile {
 
 /** A fresh watched page that also keeps its console and its CSP violations. */
 async function visit(): Promise<{ watched: WatchedPage; page: Page; csp: () => string[] }> {
-	if (!browser) throw new Error('Chromium did not start');
-	const watched = await watchedPage(browser);
+	const watched = await watchedPage(suite.browser());
 	visits.push(watched);
 	watched.page.on('console', (message) => consoleLog.push(message.text()));
 	const csp = watchCsp(watched.page);
@@ -213,12 +199,13 @@ describe('building the hostile seeds', () => {
 		expect(seeds).toContain("console.log('SEED' + 'CODE' + 'RAN')");
 		// …and only evaluation could join the token.
 		expect(seeds).not.toContain(RAN_TOKEN);
-		expect(existsSync(join(PROJECT_ROOT, CANARY_DIR)), `${CANARY_DIR} exists: seed code ran`).toBe(false);
+		// The build runs in its project copy (site.root): seed code would write the canary there.
+		for (const root of [site.root, PROJECT_ROOT]) expect(existsSync(join(root, CANARY_DIR)), `${CANARY_DIR} exists in ${root}: seed code ran`).toBe(false);
 		expect(site.log).not.toContain(RAN_TOKEN);
 		expect(site.log).not.toMatch(/\[ERROR\]|process\.exit|ReferenceError|SyntaxError/u);
 		// Seed text only travels as the entries' data: every generated MDX file is the fixed one.
 		const fixed = generatedMdx('../../src/components/AbstractBody.astro');
-		const mdxDir = join(PROJECT_ROOT, '.atlas/papers');
+		const mdxDir = join(site.generatedDir, 'papers');
 		const sources = readdirSync(mdxDir).filter((file) => file.endsWith('.mdx')).map((file) => readFileSync(join(mdxDir, file), 'utf8'));
 		expect(sources).toHaveLength(hostile.length);
 		for (const source of sources) expect(source).toBe(fixed);

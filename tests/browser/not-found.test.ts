@@ -4,17 +4,16 @@
  * there, at `/` and under `/atlas/`. `npm run preview` and `astro dev` send it too.
  * Search engines and the site's own search leave it out.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchedPage, type WatchedPage } from '../helpers/browser.ts';
-import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, watchedPage, type WatchedPage } from '../helpers/browser.ts';
+import type { BuiltSite } from '../helpers/build-site.ts';
 import { startDevServer, startPreviewServer } from '../helpers/dev-server.ts';
 import { loadHtml } from '../helpers/html.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { SHARED_SITE_URL as SITE, sharedSiteOk } from '../helpers/shared-sites.ts';
 
-const SITE = 'https://atlas.example.org';
 const HEADING = 'Page not found';
 /** URLs no build has, from the top to deep down, with and without a slash, and a missing download. */
 const UNKNOWN = ['nope', 'nope/', 'papers/no-such-paper-00000000/', 'topics/a/b/c/d/', 'papers/missing.bib'];
@@ -25,32 +24,21 @@ interface Served {
 	papers: PaperRow[];
 }
 
-let browser: Browser | undefined;
 const served: Partial<Record<'root' | 'atlas', Served>> = {};
 const pages: WatchedPage[] = [];
 
-beforeAll(async () => {
-	try {
-		for (const [key, base] of [['root', undefined], ['atlas', '/atlas/']] as const) {
-			// The /atlas/ build has a site URL: the sitemap and canonical links exist only then.
-			const site = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: `not-found-${key}`, ...(base ? { base, site: SITE } : {}) });
-			served[key] = { site, server: await serveStatic(site.outDir, site.base), papers: readPapersJson(site) };
-		}
-		browser = await launchBrowser();
-	} catch (error) {
-		await closeAll();
-		throw error;
+const suite = browserSuite(async (onClose) => {
+	// The /atlas/ build has a site URL: the sitemap and canonical links exist only then.
+	for (const [key, name] of [['root', 'bundled'], ['atlas', 'bundled-atlas-site']] as const) {
+		const site = sharedSiteOk(name);
+		const server = await serveStatic(site.outDir, site.base);
+		onClose(() => server.close());
+		served[key] = { site, server, papers: readPapersJson(site) };
 	}
 });
 
-async function closeAll(): Promise<void> {
-	await browser?.close();
-	await Promise.all(Object.values(served).map((s) => s.server.close()));
-}
-afterAll(closeAll);
-
 async function newPage(): Promise<WatchedPage> {
-	const watched = await watchedPage(browser!);
+	const watched = await watchedPage(suite.browser());
 	pages.push(watched);
 	await watched.page.setViewportSize({ width: 1280, height: 2000 });
 	return watched;

@@ -4,15 +4,15 @@
  * paper page, keyboard shortcuts, linkable queries, filter files fetched only once the
  * filter pane is opened, no request to any other host, and the same under a base path. In astro dev the search box explains itself.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';
-import { buildSiteOk } from '../helpers/build-site.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';
 import { startDevServer } from '../helpers/dev-server.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
 import { FILTER_FILE, openSearchFilters } from '../helpers/search-page.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { sharedSiteOk } from '../helpers/shared-sites.ts';
 
 interface Site {
 	server: StaticServer;
@@ -20,34 +20,20 @@ interface Site {
 	topics: { slug: string; name: string; count: number }[];
 }
 
-let browser: Browser | undefined;
-const servers: StaticServer[] = [];
 const pages: WatchedPage[] = [];
 const sites: Record<'root' | 'atlas', Site> = {} as never;
 
-beforeAll(async () => {
-	try {
-		for (const [key, base] of [['root', undefined], ['atlas', '/atlas/']] as const) {
-			const site = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: `search-${key}`, ...(base ? { base } : {}) });
-			const server = await serveStatic(site.outDir, site.base);
-			servers.push(server);
-			sites[key] = { server, papers: readPapersJson(site), topics: JSON.parse(site.read('topics.json')) };
-		}
-		browser = await launchBrowser();
-	} catch (error) {
-		await closeAll();
-		throw error;
+const suite = browserSuite(async (onClose) => {
+	for (const [key, name] of [['root', 'bundled'], ['atlas', 'bundled-atlas']] as const) {
+		const site = sharedSiteOk(name);
+		const server = await serveStatic(site.outDir, site.base);
+		onClose(() => server.close());
+		sites[key] = { server, papers: readPapersJson(site), topics: JSON.parse(site.read('topics.json')) };
 	}
 });
 
-async function closeAll(): Promise<void> {
-	await browser?.close();
-	await Promise.all(servers.map((s) => s.close()));
-}
-afterAll(closeAll);
-
 async function newPage(): Promise<Page> {
-	const watched = await watchedPage(browser!);
+	const watched = await watchedPage(suite.browser());
 	pages.push(watched);
 	// Results load their details when scrolled into view: a tall window shows them all.
 	await watched.page.setViewportSize({ width: 1280, height: 4000 });
@@ -97,7 +83,8 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 		await page.waitForSelector('pagefind-modal dialog[open]');
 		await expect.poll(() => page.evaluate(() => document.activeElement?.closest('pagefind-input') !== null)).toBe(true);
 		await page.keyboard.type('painterly image harmonization');
-		const titles = await waitForResults(page, 'pagefind-modal', (t) => t.length > 0);
+		// Results of a prefix ("pai") may show first while typing; wait for the whole phrase's.
+		const titles = await waitForResults(page, 'pagefind-modal', (t) => t[0] === painterly().title);
 		expect(titles[0]).toBe(painterly().title);
 		await expect(page.locator('pagefind-modal .pf-result').first().locator('mark').count()).resolves.toBeGreaterThan(0);
 		await expect(page.locator('pagefind-modal .atlas-result-topics').first().innerText()).resolves.not.toBe('');
@@ -196,7 +183,7 @@ describe('search in astro dev', () => {
 	it('says that search works in the built site, and throws nothing', async () => {
 		const server = await startDevServer(BUNDLED_SEEDS);
 		try {
-			const watched = await watchedPage(browser!);
+			const watched = await watchedPage(suite.browser());
 			await watched.page.goto(`${server.origin}/`);
 			// Vite compiles the page's script on first request: wait until it has attached.
 			await watched.page.waitForSelector('html[data-atlas-search="ready"]', { timeout: 30_000 });

@@ -6,13 +6,14 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, leaks, NO_LEAKS, type WatchedPage, watchedPage } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, leaks, NO_LEAKS, type OnClose, type WatchedPage, watchedPage } from '../helpers/browser.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS, SITE_SEEDS, TEST_OUTPUT } from '../helpers/paths.ts';
+import { SITE_SEEDS, TEST_OUTPUT } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { sharedSiteOk } from '../helpers/shared-sites.ts';
 
 const SCREENSHOTS = join(TEST_OUTPUT, 'screenshots');
 
@@ -27,24 +28,19 @@ interface Visit extends WatchedPage {
 	failedResponses: string[];
 }
 
-
-let browser: Browser | undefined;
-const servers: StaticServer[] = [];
 const visits: Visit[] = [];
 let root: Served;
 let atlas: Served;
 let bundled: Served;
 
-async function buildAndServe(name: string, seeds: string, base?: string): Promise<Served> {
-	const site = await buildSiteOk({ seeds, name, ...(base ? { base } : {}) });
+async function serve(site: BuiltSite, onClose: OnClose): Promise<Served> {
 	const server = await serveStatic(site.outDir, site.base);
-	servers.push(server);
+	onClose(() => server.close());
 	return { site, server, papers: readPapersJson(site) };
 }
 
 async function visit(): Promise<Visit> {
-	if (!browser) throw new Error('Chromium did not start');
-	const watched = await watchedPage(browser);
+	const watched = await watchedPage(suite.browser());
 	const failedResponses: string[] = [];
 	watched.page.on('response', (response) => {
 		if (response.status() >= 400) failedResponses.push(`${response.status()} ${response.url()}`);
@@ -81,39 +77,12 @@ function rawLinks(page: Page): Promise<string[]> {
 	);
 }
 
-beforeAll(async () => {
-	try {
-		root = await buildAndServe('browser-root', SITE_SEEDS);
-		atlas = await buildAndServe('browser-atlas', SITE_SEEDS, '/atlas/');
-		bundled = await buildAndServe('browser-bundled', BUNDLED_SEEDS);
-		browser = await launchBrowser();
-		await mkdir(SCREENSHOTS, { recursive: true });
-	} catch (error) {
-		await closeAll();
-		throw error;
-	}
+const suite = browserSuite(async (onClose) => {
+	root = await serve(sharedSiteOk('fixture'), onClose);
+	atlas = await serve(await buildSiteOk({ seeds: SITE_SEEDS, name: 'browser-atlas', base: '/atlas/' }), onClose);
+	bundled = await serve(sharedSiteOk('bundled'), onClose);
+	await mkdir(SCREENSHOTS, { recursive: true });
 });
-
-async function closeAll(): Promise<void> {
-	const problems: unknown[] = [];
-	try {
-		await browser?.close();
-	} catch (error) {
-		problems.push(error);
-	} finally {
-		browser = undefined;
-	}
-	for (const server of servers.splice(0)) {
-		try {
-			await server.close();
-		} catch (error) {
-			problems.push(error);
-		}
-	}
-	if (problems.length > 0) throw new AggregateError(problems, 'closing the browser or a server failed');
-}
-
-afterAll(closeAll);
 
 describe('the built site in Chromium (base /)', () => {
 	it('lists every paper on the home page and its link leads to the paper page', async () => {

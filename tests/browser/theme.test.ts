@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
-import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import type { BuiltSite } from '../helpers/build-site.ts';
+import { sharedSiteOk } from '../helpers/shared-sites.ts';
 import { watchCsp, type CspWatch } from '../helpers/csp.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS, TEST_OUTPUT } from '../helpers/paths.ts';
+import { TEST_OUTPUT } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
 const LIGHT_BG = 'rgb(251, 250, 247)';
@@ -27,7 +28,7 @@ let browser: Browser | undefined;
 const watches: CspWatch[] = [];
 
 beforeAll(async () => {
-	site = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: 'theme' });
+	site = sharedSiteOk('bundled');
 	rows = readPapersJson(site);
 	server = await serveStatic(site.outDir, site.base);
 	browser = await launchBrowser();

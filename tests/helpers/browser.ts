@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium; installed by .ci/run. Never a downloaded browser. */
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -25,6 +26,57 @@ export async function launchBrowser(): Promise<Browser> {
 			'--no-first-run',
 		],
 	});
+}
+
+/** Registers something to close when the file's tests are done. */
+export type OnClose = (close: () => unknown) => void;
+
+export interface BrowserSuite {
+	/** The file's Chromium; throws when it did not start. */
+	browser(): Browser;
+}
+
+/**
+ * For a test file that serves something and reads it in Chromium: a beforeAll runs
+ * `setup` (which registers what it starts with `onClose`), then launches Chromium; an
+ * afterAll closes the browser and everything registered, newest first. When setup or
+ * the launch fails, what already started is closed before the error is reported, so no
+ * server or browser outlives the file and the first error is the one shown.
+ */
+export function browserSuite(setup: (onClose: OnClose) => Promise<void> = async () => {}): BrowserSuite {
+	let browser: Browser | undefined;
+	const closers: (() => unknown)[] = [];
+	const onClose: OnClose = (close) => void closers.push(close);
+	const closeAll = async () => {
+		const problems: unknown[] = [];
+		for (const close of closers.splice(0).reverse()) {
+			try {
+				await close();
+			} catch (error) {
+				problems.push(error);
+			}
+		}
+		browser = undefined;
+		if (problems.length > 0) throw new AggregateError(problems, 'closing the browser or a server failed');
+	};
+	beforeAll(async () => {
+		try {
+			await setup(onClose);
+			const launched = await launchBrowser();
+			onClose(() => launched.close());
+			browser = launched;
+		} catch (error) {
+			await closeAll().catch(() => undefined);
+			throw error;
+		}
+	});
+	afterAll(closeAll);
+	return {
+		browser: () => {
+			if (!browser) throw new Error('Chromium did not start');
+			return browser;
+		},
+	};
 }
 
 export interface WatchedPage {

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { normalizeBase } from '../../src/lib/site/options.ts';
-import { PROJECT_ROOT, TEST_OUTPUT } from './paths.ts';
+import { GENERATED_DIR } from '../../src/lib/site/project-paths.ts';
+import { TEST_OUTPUT } from './paths.ts';
+import { freshProject, PROJECTS } from './project-copy.ts';
 import { readerEnv } from './reader-env.ts';
 
 export interface BuildOptions {
@@ -14,11 +16,21 @@ export interface BuildOptions {
 	base?: string;
 	site?: string;
 	strict?: boolean;
+	/**
+	 * Name of an earlier build whose project copy (Astro's cache and store, the generated
+	 * folder) this one continues from, as a rebuild in the same checkout does. Without
+	 * it the build starts from a fresh copy.
+	 */
+	rebuildOf?: string;
 }
 
 export interface BuiltSite {
 	outDir: string;
 	base: string;
+	/** The project copy the build ran in (its working directory). */
+	root: string;
+	/** The generated MDX and the loader's report, inside `root`. */
+	generatedDir: string;
 	code: number | null;
 	/** stdout and stderr together, as a user sees them. */
 	log: string;
@@ -31,13 +43,15 @@ export interface BuiltSite {
 
 /**
  * Runs the real `astro build` (as `npm run build` does) with ATLAS_* variables, into
- * its own output folder. Builds share the project's generated folder, so the test
- * projects that call this run their files one at a time.
+ * its own output folder, from its own copy of the project (see freshProject), so that
+ * builds never share a generated folder or a cache and test files can run at once.
  */
 export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
 	const outDir = join(TEST_OUTPUT, options.name);
 	await rm(outDir, { recursive: true, force: true });
 	await mkdir(TEST_OUTPUT, { recursive: true });
+	const root = options.rebuildOf === undefined ? await freshProject(options.name) : join(PROJECTS, options.rebuildOf);
+	if (!existsSync(root)) throw new Error(`"${options.name}" rebuilds "${options.rebuildOf}", which was never built`);
 	const env = readerEnv({
 		ATLAS_SEEDS: options.seeds,
 		ATLAS_BASE: options.base ?? '',
@@ -47,24 +61,42 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
 	const started = performance.now();
 	const { code, log } = await run(
 		process.execPath,
-		[join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+		[join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
 		env,
+		root,
 	);
 	const ms = performance.now() - started;
+	return builtSite({ outDir, base: normalizeBase(options.base), root, code, log, ms });
+}
+
+/** What a build left, as plain data: what the shared builds pass from globalSetup to test files. */
+export type BuildResult = Omit<BuiltSite, 'generatedDir' | 'read' | 'exists'>;
+
+/** A build's result with its readers. */
+export function builtSite(result: BuildResult): BuiltSite {
+	const { outDir, root } = result;
 	return {
-		outDir,
-		base: normalizeBase(options.base),
-		code,
-		log,
-		ms,
+		...result,
+		generatedDir: join(root, GENERATED_DIR),
 		read: (path) => readFileSync(join(outDir, path), 'utf8'),
 		exists: (path) => existsSync(join(outDir, path)),
 	};
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; log: string }> {
+/**
+ * A copy of a build's output at tests/.output/<name>, for a test that adds files to what
+ * it serves or checks: a shared build is read by other test files at the same time.
+ */
+export async function copyOfBuild(site: BuiltSite, name: string): Promise<BuiltSite> {
+	const outDir = join(TEST_OUTPUT, name);
+	await rm(outDir, { recursive: true, force: true });
+	await cp(site.outDir, outDir, { recursive: true });
+	return builtSite({ outDir, base: site.base, root: site.root, code: site.code, log: site.log, ms: site.ms });
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number | null; log: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let log = '';
 		child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,24 +99,33 @@ export function shuffled<T>(items: readonly T[]): T[] {
 	return reversed.flatMap((_, i) => (i < half ? [reversed[i + half], reversed[i]] : [])).filter((x): x is T => x !== undefined);
 }
 
-let counter = 0;
-/** A schema-valid paper for tests of code that only reads papers; override what the test is about. */
+/**
+ * A schema-valid paper for tests of code that only reads papers; override what the test
+ * is about. Its id comes from the fields given (as a real id comes from the abstract),
+ * never from how many papers were made before, so a test's papers do not change when
+ * tests run alone, in another order or in parallel.
+ */
 export function makePaper(fields: Partial<Paper> = {}): Paper {
-	counter++;
-	const id = fields.id ?? counter.toString(16).padStart(12, '0');
-	const title = fields.title ?? `Paper ${counter}`;
+	const digest = createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+	const id = fields.id ?? digest.slice(0, 12);
+	const title = fields.title ?? `Paper ${digest.slice(0, 6)}`;
 	return {
 		id,
-		slug: `paper-${counter}-${id.slice(0, 8)}`,
+		slug: `paper-${id.slice(0, 8)}`,
 		title,
 		titleSource: 'derived',
 		paragraphs: [`${title}.`],
 		excerpt: `${title}.`,
-		sources: [{ file: 'seeds.txt', line: counter }],
+		sources: [{ file: 'seeds.txt', line: 1 }],
 		authors: [],
 		categories: [],
 		topics: [],
 		related: [],
 		...fields,
 	};
+}
+
+/** A paper with a real (source) title, one paragraph and a fixed id, as the citation tests cite it. */
+export function makeCitablePaper(fields: Partial<Paper> = {}): Paper {
+	return makePaper({ id: '0123abcd4567', titleSource: 'source', paragraphs: ['An abstract.'], ...fields });
 }

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './paths.ts';
+import { freshProject } from './project-copy.ts';
 import { readerEnv } from './reader-env.ts';
 
 export interface DevServer {
@@ -35,24 +36,33 @@ export function startPreviewServer(outDir: string, base = '/'): Promise<DevServe
 	return startAstro('astro preview', ['preview', '--outDir', outDir], readerEnv({ ATLAS_BASE: base }), base);
 }
 
+/** Servers started by this test file, for unique project copies. */
+let started = 0;
+
+/** Runs in its own project copy (see freshProject), removed when the server stops: dev servers of parallel test files never share `.astro/`. */
 async function startAstro(name: string, args: string[], env: NodeJS.ProcessEnv, base: string): Promise<DevServer> {
 	const port = await freePort();
+	const root = await freshProject(`${args[0]}-${process.pid}-${++started}`);
 	const child: ChildProcess = spawn(
 		process.execPath,
-		[join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), ...args, '--host', '127.0.0.1', '--port', String(port)],
-		{ cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+		[join(root, 'node_modules/astro/bin/astro.mjs'), ...args, '--host', '127.0.0.1', '--port', String(port)],
+		{ cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	let log = '';
 	child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
 	child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
 	const origin = `http://127.0.0.1:${port}`;
-	const stop = () =>
-		new Promise<void>((resolve) => {
+	const stop = async () => {
+		await new Promise<void>((resolve) => {
 			if (child.exitCode !== null) return resolve();
 			child.once('exit', () => resolve());
 			child.kill('SIGTERM');
 		});
-	const deadline = Date.now() + 60_000;
+		await rm(root, { recursive: true, force: true });
+	};
+	// A limit for hangs: a copy starts with no Vite dependency cache, and on a loaded
+	// machine (load average 25 on 2 CPUs) a first answer took over 60 s.
+	const deadline = Date.now() + 180_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`${name} exited ${child.exitCode}:\n${log}`);
 		try {
@@ -63,7 +73,7 @@ async function startAstro(name: string, args: string[], env: NodeJS.ProcessEnv, 
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	await stop();
-	throw new Error(`${name} did not answer within 60 s:\n${log}`);
+	throw new Error(`${name} did not answer within 180 s:\n${log}`);
 }
 
 /** Polls until `check` passes or the time is up, returning the last value. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
+import { fakeLogger } from './fake-logger.ts';
 
 export interface StoredEntry {
 	id: string;
@@ -16,7 +17,8 @@ export interface FakeLoaderContext {
 	/** Every `store.set` call, in order: re-parsed or rewritten entries show up here. */
 	sets: string[];
 	moduleImports: string[];
-	warnings: string[];
+	/** What the loader warned about, in order; an error as `error: <message>`. */
+	readonly warnings: string[];
 }
 
 /**
@@ -25,7 +27,7 @@ export interface FakeLoaderContext {
  */
 export function fakeLoaderContext(root: string): FakeLoaderContext {
 	const entries = new Map<string, StoredEntry>();
-	const fake: Omit<FakeLoaderContext, 'context'> = { entries, sets: [], moduleImports: [], warnings: [] };
+	const fake: Omit<FakeLoaderContext, 'context' | 'warnings'> = { entries, sets: [], moduleImports: [] };
 	const store = {
 		get: (id: string) => entries.get(id),
 		set: (entry: StoredEntry) => {
@@ -42,15 +44,7 @@ export function fakeLoaderContext(root: string): FakeLoaderContext {
 		clear: () => entries.clear(),
 		addModuleImport: (filePath: string) => void fake.moduleImports.push(filePath),
 	};
-	const logger = {
-		info: () => {},
-		debug: () => {},
-		error: (message: string) => fake.warnings.push(`error: ${message}`),
-		warn: (message: string) => fake.warnings.push(message),
-		fork: () => logger,
-		label: 'test',
-		options: {},
-	};
+	const { logger, lines } = fakeLogger();
 	const context = {
 		collection: 'papers',
 		store,
@@ -63,5 +57,11 @@ export function fakeLoaderContext(root: string): FakeLoaderContext {
 			throw new Error('renderMarkdown is not used by this loader');
 		},
 	} as unknown as LoaderContext;
-	return { context, ...fake };
+	return {
+		context,
+		...fake,
+		get warnings() {
+			return lines.flatMap((line) => (line.startsWith('warn ') ? [line.slice(5)] : line.startsWith('error ') ? [`error: ${line.slice(6)}`] : []));
+		},
+	};
 }

@@ -4,13 +4,14 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { fold, loadHtml, visibleText } from '../helpers/html.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS, PROJECT_ROOT, SITE_SEEDS } from '../helpers/paths.ts';
+import { SITE_SEEDS } from '../helpers/paths.ts';
+import { SHARED_BUILDS, sharedSite, sharedSiteOk } from '../helpers/shared-sites.ts';
 
 describe('a small fixture seeds folder', () => {
 	let site: BuiltSite;
 	let rows: PaperRow[];
 	beforeAll(async () => {
-		site = await buildSiteOk({ seeds: SITE_SEEDS, name: 'fixture' });
+		site = sharedSiteOk('fixture');
 		rows = readPapersJson(site);
 	});
 
@@ -90,7 +91,7 @@ describe('a small fixture seeds folder', () => {
 	});
 
 	test('no seed text is written into MDX source: every paper module is the same fixed file', async () => {
-		const dir = join(PROJECT_ROOT, '.atlas/papers');
+		const dir = join(site.generatedDir, 'papers');
 		const files = (await readdir(dir)).filter((f) => f.endsWith('.mdx'));
 		expect(files.sort()).toEqual(rows.map((r) => `${r.id}.mdx`).sort());
 		for (const file of files) {
@@ -110,7 +111,8 @@ describe('strict mode', () => {
 	});
 
 	test('the bundled seeds build with zero warnings, even under ATLAS_STRICT=1', async () => {
-		const site = await buildSite({ seeds: BUNDLED_SEEDS, name: 'bundled-strict', strict: true });
+		expect(SHARED_BUILDS.bundled.strict).toBe(true);
+		const site = sharedSite('bundled');
 		expect(site.code, site.log).toBe(0);
 		expect(site.log).toContain('Abstract Atlas: 39 papers built, 5 files read, 0 duplicates merged, 0 warnings');
 		expect(site.log).not.toMatch(/\[WARN\]/u);

@@ -8,12 +8,10 @@ import { readdir } from 'node:fs/promises';
 import { parse } from '@retorquere/bibtex-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { DERIVED_TITLE_NOTE } from '../../src/lib/cite/citation-fields.ts';
-import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import type { BuiltSite } from '../helpers/build-site.ts';
 import { foreignScripts, loadHtml } from '../helpers/html.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS, SITE_SEEDS } from '../helpers/paths.ts';
-
-const SITE = 'https://atlas.example.org';
+import { SHARED_BUILDS, SHARED_SITE_URL as SITE, sharedSiteOk } from '../helpers/shared-sites.ts';
 
 /** `papers/<slug>` inside the output folder, from a row's URL. */
 function slugPath(site: BuiltSite, row: PaperRow): string {
@@ -28,13 +26,14 @@ function parseBibtex(text: string, file: string) {
 }
 
 describe.each([
-	{ name: 'cite-root', base: undefined, site: undefined },
-	{ name: 'cite-atlas', base: '/atlas/', site: SITE },
-])('citations of the bundled seeds ($name)', ({ name, base, site: siteUrl }) => {
+	{ name: 'bundled', site: undefined },
+	{ name: 'bundled-atlas-site', site: SITE },
+] as const)('citations of the bundled seeds ($name)', ({ name, site: siteUrl }) => {
 	let site: BuiltSite;
 	let rows: PaperRow[];
 	beforeAll(async () => {
-		site = await buildSiteOk({ seeds: BUNDLED_SEEDS, name, ...(base ? { base } : {}), ...(siteUrl ? { site: siteUrl } : {}) });
+		site = sharedSiteOk(name);
+		expect(SHARED_BUILDS[name].site).toBe(siteUrl);
 		rows = readPapersJson(site);
 	});
 
@@ -141,7 +140,7 @@ describe.each([
 describe('citations of the hostile fixture seeds', () => {
 	let site: BuiltSite;
 	beforeAll(async () => {
-		site = await buildSiteOk({ seeds: SITE_SEEDS, name: 'cite-fixture' });
+		site = sharedSiteOk('fixture');
 	});
 
 	test('every .bib parses to its one entry and papers.bib to all of them', () => {

@@ -5,6 +5,7 @@ import { pipelineOf, readBundledCollection } from '../helpers/collections.ts';
 import { readPapersJson } from '../helpers/papers-json.ts';
 import { treeDigest } from '../helpers/tree-digest.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
+import { sharedSiteOk } from '../helpers/shared-sites.ts';
 import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
 
 /**
@@ -33,7 +34,7 @@ describe('permanent URLs of the bundled seeds', () => {
 	let removedIds: string[];
 
 	beforeAll(async () => {
-		first = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: 'golden-a' });
+		first = sharedSiteOk('bundled');
 		second = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: 'golden-b' });
 
 		// One file removed, the lines of the others shuffled, and every file renamed.

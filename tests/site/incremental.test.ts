@@ -3,18 +3,18 @@
  * build), and must ship exactly what a cold build of the same seeds ships: a stale page
  * would carry a wrong related link, neighbour or topic.
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { readPapersJson } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS, PROJECT_ROOT } from '../helpers/paths.ts';
+import { BUNDLED_SEEDS } from '../helpers/paths.ts';
 import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
 import { treeDigest } from '../helpers/tree-digest.ts';
 
 /** Modification time of each generated paper module, by file name. */
-async function mdxTimes(): Promise<Map<string, number>> {
-	const dir = join(PROJECT_ROOT, '.atlas/papers');
+async function mdxTimes(site: BuiltSite): Promise<Map<string, number>> {
+	const dir = join(site.generatedDir, 'papers');
 	const files = (await readdir(dir)).filter((f) => f.endsWith('.mdx'));
 	return new Map(await Promise.all(files.map(async (f) => [f, (await stat(join(dir, f))).mtimeMs] as const)));
 }
@@ -30,17 +30,16 @@ describe('a warm rebuild after one abstract changed', () => {
 		const files = await readSeedsFolder(BUNDLED_SEEDS);
 		const seeds = await writeSeedsFolder('incremental', files);
 		before = await buildSiteOk({ seeds, name: 'incremental-before' });
-		timesBefore = await mdxTimes();
+		timesBefore = await mdxTimes(before);
 		// One abstract gains a sentence: its id, URL and text change, and with them its
 		// neighbours' prev/next links and other papers' related lists may change too.
 		const [name, text] = Object.entries(files).find(([, t]) => t.startsWith('Abstract:'))!;
 		const lines = text.split('\n');
 		lines[0] = `${lines[0]} We also release a reproducibility checklist.`;
 		await writeSeedsFolder('incremental', { ...files, [name]: lines.join('\n') });
-		warm = await buildSiteOk({ seeds, name: 'incremental-warm' });
-		timesWarm = await mdxTimes();
-		// Cold: without the incremental manifest and the content store.
-		await rm(join(PROJECT_ROOT, '.astro', 'cache'), { recursive: true, force: true });
+		warm = await buildSiteOk({ seeds, name: 'incremental-warm', rebuildOf: 'incremental-before' });
+		timesWarm = await mdxTimes(warm);
+		// Cold: a fresh project copy, without the incremental manifest, the content store or the generated MDX.
 		cold = await buildSiteOk({ seeds, name: 'incremental-cold' });
 	});
 

@@ -6,9 +6,10 @@
 import { readdir } from 'node:fs/promises';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import { SHARED_BUILDS, sharedSiteOk } from '../helpers/shared-sites.ts';
 import { fold, loadHtml } from '../helpers/html.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS, REAL_LATEX_SEEDS } from '../helpers/paths.ts';
+import { REAL_LATEX_SEEDS } from '../helpers/paths.ts';
 
 describe('LaTeX in the bundled seeds, built under a base path', () => {
 	let site: BuiltSite;
@@ -16,8 +17,9 @@ describe('LaTeX in the bundled seeds, built under a base path', () => {
 	let pages: string[];
 
 	beforeAll(async () => {
-		// Strict: the bundled math must typeset without a single warning.
-		site = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: 'latex-bundled', base: '/atlas/', strict: true });
+		// Strict (as every shared build of the bundled seeds): the bundled math must typeset without a single warning.
+		site = sharedSiteOk('bundled-atlas');
+		expect(SHARED_BUILDS['bundled-atlas'].strict).toBe(true);
 		rows = readPapersJson(site);
 		pages = (await readdir(site.outDir, { recursive: true })).filter((f) => f.endsWith('.html'));
 	});

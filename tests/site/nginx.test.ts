@@ -6,16 +6,15 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pagePolicies, policyFromHeadersFile } from '../../src/lib/hosting/csp.ts';
-import { launchBrowser, watchedPage } from '../helpers/browser.ts';
-import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import { browserSuite, watchedPage } from '../helpers/browser.ts';
+import { copyOfBuild, type BuiltSite } from '../helpers/build-site.ts';
 import { watchCsp } from '../helpers/csp.ts';
 import { loadHtml } from '../helpers/html.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
-import { BUNDLED_SEEDS } from '../helpers/paths.ts';
 import { startNginx, type NginxServer } from '../helpers/nginx.ts';
+import { sharedSiteOk } from '../helpers/shared-sites.ts';
 
 const BASE = '/atlas/';
 const YEAR = 'public, max-age=31536000, immutable';
@@ -29,29 +28,19 @@ const EMPTY_MODULE = Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 
 
 let site: BuiltSite;
 let nginx: NginxServer | undefined;
-let browser: Browser | undefined;
 let papers: PaperRow[];
 let policy: string;
 
-beforeAll(async () => {
-	try {
-		site = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: 'nginx-atlas', base: BASE });
-		writeFileSync(join(site.outDir, WASM_PROBE), EMPTY_MODULE);
-		papers = readPapersJson(site);
-		policy = policyFromHeadersFile(site.read('_headers')) ?? '';
-		nginx = await startNginx('nginx-server', site.outDir, BASE);
-		browser = await launchBrowser();
-	} catch (error) {
-		await closeAll();
-		throw error;
-	}
+const suite = browserSuite(async (onClose) => {
+	// A copy: the probe must not appear in the shared build other files read.
+	site = await copyOfBuild(sharedSiteOk('bundled-atlas'), 'nginx-atlas');
+	expect(site.base).toBe(BASE);
+	writeFileSync(join(site.outDir, WASM_PROBE), EMPTY_MODULE);
+	papers = readPapersJson(site);
+	policy = policyFromHeadersFile(site.read('_headers')) ?? '';
+	nginx = await startNginx('nginx-server', site.outDir, BASE);
+	onClose(() => nginx?.stop());
 });
-
-async function closeAll(): Promise<void> {
-	await browser?.close();
-	await nginx?.stop();
-}
-afterAll(closeAll);
 
 const url = (path: string) => `${nginx!.home}${path}`;
 const get = (path: string, headers: Record<string, string> = {}) => fetch(url(path), { redirect: 'manual', headers });
@@ -135,7 +124,7 @@ describe('nginx serving a build under /atlas/', () => {
 	});
 
 	it('search works in Chromium through nginx under the header policy: Pagefind’s files load with their types, a phrase finds its paper, nothing is refused', async () => {
-		const watched = await watchedPage(browser!);
+		const watched = await watchedPage(suite.browser());
 		const { page } = watched;
 		const csp = watchCsp(page);
 		await csp.ready;
@@ -164,7 +153,7 @@ describe('nginx serving a build under /atlas/', () => {
 
 	it('serves .wasm as application/wasm, which WebAssembly.instantiateStreaming requires', async () => {
 		expect((await get(WASM_PROBE)).headers.get('content-type')).toBe('application/wasm');
-		const { page } = await watchedPage(browser!);
+		const { page } = await watchedPage(suite.browser());
 		await page.goto(url(''));
 		const result = await page.evaluate(async (probe) => {
 			try {

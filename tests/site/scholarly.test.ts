@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import { sharedSiteOk } from '../helpers/shared-sites.ts';
 import { loadHtml } from '../helpers/html.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
@@ -109,7 +110,7 @@ describe('citation metadata, short links, sitemap and feed', () => {
 
 describe('without a site URL', () => {
 	test('no sitemap, no feed, no absolute URLs; robots.txt allows everything', async () => {
-		const site = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: 'scholarly-no-site' });
+		const site = sharedSiteOk('bundled');
 		expect(site.exists('sitemap-index.xml')).toBe(false);
 		expect(site.exists('rss.xml')).toBe(false);
 		expect(site.read('robots.txt')).toBe('User-agent: *\nAllow: /\n');

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
+import { sharedSiteOk } from '../helpers/shared-sites.ts';
 import { loadHtml } from '../helpers/html.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
@@ -29,7 +30,7 @@ describe('the taxonomy of the bundled seeds', () => {
 	let texts: Map<string, string>;
 
 	beforeAll(async () => {
-		site = await buildSiteOk({ seeds: BUNDLED_SEEDS, name: 'taxonomy' });
+		site = sharedSiteOk('bundled');
 		rows = readPapersJson(site);
 		topics = readTerms(site, 'topics');
 		const $ = (row: PaperRow) => loadHtml(site.read(pageFile(site, row)));

@@ -9,9 +9,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteOk } from '../helpers/build-site.ts';
+import { copyOfBuild } from '../helpers/build-site.ts';
 import { formatNuErrors, nuCheck, type NuReport } from '../helpers/nu-checker.ts';
-import { BUNDLED_SEEDS, PROJECT_ROOT, SITE_SEEDS, TEST_OUTPUT } from '../helpers/paths.ts';
+import { PROJECT_ROOT, TEST_OUTPUT } from '../helpers/paths.ts';
+import { SHARED_BUILDS, SHARED_SITE_URL, sharedSiteOk } from '../helpers/shared-sites.ts';
 
 const ROOT = join(TEST_OUTPUT, 'valid-html');
 /** The mistake the issue found on every paper page, in a page of its own. */
@@ -21,8 +22,10 @@ let report: NuReport;
 
 beforeAll(async () => {
 	await rm(ROOT, { recursive: true, force: true });
-	await buildSiteOk({ seeds: BUNDLED_SEEDS, name: 'valid-html/bundled', base: '/atlas/', site: 'https://atlas.example.org' });
-	await buildSiteOk({ seeds: SITE_SEEDS, name: 'valid-html/hostile' });
+	// Copies of the shared builds, so the canary sits beside them and never inside one.
+	expect(SHARED_BUILDS['bundled-atlas-site']).toMatchObject({ base: '/atlas/', site: SHARED_SITE_URL });
+	await copyOfBuild(sharedSiteOk('bundled-atlas-site'), 'valid-html/bundled');
+	await copyOfBuild(sharedSiteOk('fixture'), 'valid-html/hostile');
 	await mkdir(join(ROOT, 'canary'), { recursive: true });
 	await writeFile(join(ROOT, CANARY), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><pre aria-label="BibTeX entry">x</pre></body></html>');
 	report = await nuCheck(ROOT);

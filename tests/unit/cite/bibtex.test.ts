@@ -19,15 +19,12 @@ import {
 	collectionBibtex,
 	collectionBibtexParts,
 } from '../../../src/lib/cite/bibtex.ts';
-import { DERIVED_TITLE_NOTE, type CitablePaper } from '../../../src/lib/cite/citation-fields.ts';
+import { DERIVED_TITLE_NOTE } from '../../../src/lib/cite/citation-fields.ts';
 import { dangerousText, PROPERTY_SEED } from '../../helpers/dangerous-text.ts';
-import { makePaper } from '../../helpers/collections.ts';
+import { makeCitablePaper as paper, makePaper } from '../../helpers/collections.ts';
 
 const URL_OF = 'https://atlas.example.org/papers/foonet-0123abcd/';
 
-function paper(fields: Partial<Omit<CitablePaper, 'year' | 'venue' | 'doi' | 'pdf' | 'arxiv'>> & Pick<CitablePaper, 'year' | 'venue' | 'doi' | 'pdf' | 'arxiv'> = {}): CitablePaper {
-	return makePaper({ id: '0123abcd4567', titleSource: 'source', paragraphs: ['An abstract.'], ...fields });
-}
 
 /** One entry, parsed; fails on any parser error and on any second entry. */
 function parseOne(bibtex: string, raw = false): Entry {

@@ -4,17 +4,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DERIVED_TITLE_NOTE, type CitablePaper } from '../../../src/lib/cite/citation-fields.ts';
+import { DERIVED_TITLE_NOTE } from '../../../src/lib/cite/citation-fields.ts';
 import { RIS_CONTENT_TYPE, RIS_EOL, risRecord, risResponse } from '../../../src/lib/cite/ris.ts';
-import { makePaper } from '../../helpers/collections.ts';
+import { makeCitablePaper as paper } from '../../helpers/collections.ts';
 import { dangerousText, PROPERTY_SEED } from '../../helpers/dangerous-text.ts';
 
 const URL_OF = 'https://atlas.example.org/papers/foonet-0123abcd/';
 const RIS_LINE = /^([A-Z][A-Z0-9])  - (.*)$/u;
 
-function paper(fields: Partial<CitablePaper> = {}): CitablePaper {
-	return makePaper({ id: '0123abcd4567', titleSource: 'source', paragraphs: ['An abstract.'], ...fields });
-}
 
 /** Tags and values in order; fails on any line that is not a RIS line, or a record that is not one record. */
 function readRis(text: string): [string, string][] {

@@ -2,26 +2,23 @@ import { AstroError } from 'astro/errors';
 import { describe, expect, it } from 'vitest';
 import { paperChunk, reportBuild, unwatched } from '../../../src/integrations/atlas.ts';
 import type { BuildReport } from '../../../src/schemas/build-report.ts';
+import { fakeLogger } from '../../helpers/fake-logger.ts';
 import { thrown } from '../../helpers/thrown.ts';
 
 const clean: BuildReport = { seeds: '/seeds', papers: 3, files: 2, abstracts: 4, duplicatesMerged: 1, mathNotTypeset: 0, warnings: [] };
 const warned: BuildReport = { ...clean, warnings: [{ severity: 'warning', code: 'EmptyAbstract', file: 'a.txt', line: 7, message: 'this "Abstract:" line has no text' }] };
 
-function logger() {
-	const lines: string[] = [];
-	return { lines, logger: { info: (line: string) => void lines.push(line) } as never };
-}
 
 describe('reportBuild', () => {
 	it('ends the build with one summary line', () => {
-		const { lines, logger: log } = logger();
-		reportBuild({ logger: log }, clean, 'https://atlas.example.org', false);
-		expect(lines).toEqual(['Abstract Atlas: 3 papers built, 2 files read, 1 duplicate merged, 0 warnings.']);
+		const { lines, logger } = fakeLogger();
+		reportBuild({ logger }, clean, 'https://atlas.example.org', false);
+		expect(lines).toEqual(['info Abstract Atlas: 3 papers built, 2 files read, 1 duplicate merged, 0 warnings.']);
 	});
 
 	it('fails under ATLAS_STRICT when the seeds warned, after printing the summary', () => {
-		const { lines, logger: log } = logger();
-		const error = thrown(() => reportBuild({ logger: log }, warned, undefined, true));
+		const { lines, logger } = fakeLogger();
+		const error = thrown(() => reportBuild({ logger }, warned, undefined, true));
 		expect(AstroError.is(error)).toBe(true);
 		expect(error).toMatchObject({ name: 'StrictWarnings', hint: 'Fix those seed files, or unset ATLAS_STRICT to build anyway.' });
 		expect(error.message).toMatch(/^ATLAS_STRICT is set and the seeds gave 1 warning/u);
@@ -29,8 +26,8 @@ describe('reportBuild', () => {
 	});
 
 	it('does not fail a warned build without ATLAS_STRICT, nor a clean one with it', () => {
-		expect(() => reportBuild(logger(), warned, undefined, false)).not.toThrow();
-		expect(() => reportBuild(logger(), clean, undefined, true)).not.toThrow();
+		expect(() => reportBuild(fakeLogger(), warned, undefined, false)).not.toThrow();
+		expect(() => reportBuild(fakeLogger(), clean, undefined, true)).not.toThrow();
 	});
 });
 

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { AstroError } from 'astro/errors';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeLogger } from '../../helpers/fake-logger.ts';
 
 /** The Pagefind Node API, replaced by recorded fakes; each test sets the answers. */
 const pagefind = vi.hoisted(() => ({
@@ -17,10 +18,6 @@ function fakeIndex(overrides: Partial<{ addErrors: string[]; writeErrors: string
 		addDirectory: vi.fn(async () => ({ errors: overrides.addErrors ?? [], page_count: overrides.pages ?? 39 })),
 		writeFiles: vi.fn(async () => ({ errors: overrides.writeErrors ?? [], outputPath: '/srv/site/dist/pagefind' })),
 	};
-}
-function fakeLogger() {
-	const lines: string[] = [];
-	return { lines, logger: { info: (l: string) => void lines.push(`info ${l}`), warn: (l: string) => void lines.push(`warn ${l}`) } as never };
 }
 
 describe('indexSite', () => {

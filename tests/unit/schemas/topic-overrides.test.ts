@@ -104,8 +104,6 @@ describe('parseTopicOverrides: mistakes name the file, the key and what is allow
 		expect(error.cause?.message).not.toContain('\u001b');
 	});
 
-	// BUG: zod 4 already puts the key in the message ('Unrecognized key: "renames"'), and
-	// parseTopicOverrides appends the keys again: 'Unrecognized key: "renames" "renames"'.
 	it('reads parent as child slug to parent slug, and rejects a self-parent or a second level, naming the key', () => {
 		expect(parseTopicOverrides('parent:\n  graph-neural-network: neural-network\n')).toEqual({ parent: { 'graph-neural-network': 'neural-network' } });
 		expect(messageFor('parent:\n  neural-network: neural-network\n').split('\n')[0]).toBe('topics.yaml: parent.neural-network: a topic cannot be its own parent');

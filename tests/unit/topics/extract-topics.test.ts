@@ -224,8 +224,6 @@ describe('extractTopics: topics.yaml overrides', () => {
 		expect(snapshot(extractTopics(shuffled(fixture.topicInputs), fixture.overrides))).toEqual(snapshot(result));
 	});
 
-	// BUG: a single-noun topic ("Pruning") is not in the candidate set when `hide` is applied,
-	// and selectTopics adds it back from the single nouns, so hiding it does nothing.
 	it('hides a single-word topic too', () => {
 		const single = fixtureCollection('hide-single-word');
 		expect(single.overrides).toEqual({ hide: ['pruning'] });
@@ -281,8 +279,6 @@ describe('extractTopics: limits and order', () => {
 });
 
 describe('extractTopics: spelling variants', () => {
-	// BUG: "super-resolution" (one hyphenated word) and "super resolution" (two words) are two
-	// keys with the same slug, so two topics share the slug "super-resolution" and one URL.
 	it('keeps topic slugs unique when a phrase is written with and without a hyphen', () => {
 		const fixture = fixtureCollection('hyphen-variants');
 		const result = extractTopics(fixture.topicInputs);
