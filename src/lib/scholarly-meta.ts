@@ -33,7 +33,7 @@ export function citationTags(paper: Paper, address: PageAddress): [name: string,
 }
 
 /** The abstract as plain text, for descriptions and structured data. */
-export function plainAbstract(paper: Pick<Paper, 'paragraphs'>): string {
+function plainAbstract(paper: Pick<Paper, 'paragraphs'>): string {
 	return normalizeText(paper.paragraphs.map(plainText).join(' '));
 }
 

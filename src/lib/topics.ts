@@ -326,27 +326,27 @@ interface Judge {
  * million words ("duality" 0.3, "pruning" 0.5, "relativity" 0.8; "errors" 11,
  * "theories" 35, "lines" 250)...
  */
-export const FIELD_TERM_MAX_GENERAL = 1.2;
+const FIELD_TERM_MAX_GENERAL = 1.2;
 /** ...and the collection uses it this many times more often than general English does. */
-export const FIELD_TERM_MIN_LIFT = 100;
+const FIELD_TERM_MIN_LIFT = 100;
 /** A phrase followed by another noun in this share of its occurrences is a fragment ("deep convolutional"). */
-export const MODIFIER_SHARE = 0.7;
+const MODIFIER_SHARE = 0.7;
 /** From this many papers up, topics must gather papers more alike than chance (see coherenceOf). */
-export const COHERENCE_MIN_PAPERS = 100;
+const COHERENCE_MIN_PAPERS = 100;
 /** Papers under a topic must be this many times more alike than two papers picked at random. */
-export const MIN_COHERENCE = 1.5;
+const MIN_COHERENCE = 1.5;
 /** Topics chosen for their own strength: about this many times √N... */
-export const TOPICS_PER_ROOT = 4;
+const TOPICS_PER_ROOT = 4;
 /** ...and this many from COHERENCE_MIN_PAPERS up, where coherence vets each of them. */
-export const TOPICS_PER_ROOT_MEASURED = 5;
+const TOPICS_PER_ROOT_MEASURED = 5;
 /** Per million words of general English: a word this common is an everyday word... */
 const EVERYDAY_WORD = 10;
 /** ...and a phrase of everyday words only must be this much more coherent to be chosen. */
 const EVERYDAY_FACTOR = 2;
 /** A topic chosen for its own strength must gather papers this much more alike than chance. */
-export const SPECIFIC_COHERENCE = 3.5;
+const SPECIFIC_COHERENCE = 3.5;
 /** A single word must gather papers at least this much more alike than chance. */
-export const FIELD_TERM_MIN_COHERENCE = 3;
+const FIELD_TERM_MIN_COHERENCE = 3;
 
 /**
  * Whether a phrase names a subject of the field rather than a part of any study
@@ -510,7 +510,7 @@ function taggedWords(papers: readonly TopicInput[], cache: TaggingCache | undefi
 	};
 }
 
-export interface Word {
+interface Word {
 	surface: string;
 	lemma: string;
 	/** Universal POS tag; hyphenated compounds take their last part's noun tag, else ADJ. */
@@ -854,7 +854,7 @@ function overrideName(key: string, overrides: TopicOverrides, added: Map<string,
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'vs', 'via', 'with']);
 
 /** The plural is the name when at least this share of the occurrences are plural. */
-export const PLURAL_NAME_SHARE = 0.3;
+const PLURAL_NAME_SHARE = 0.3;
 
 /**
  * The way the collection writes a phrase, as a heading, in title case with acronyms and
@@ -885,18 +885,18 @@ function displayName(key: string, forms: Map<string, number> | undefined, acrony
 }
 
 /** From COHERENCE_MIN_PAPERS up, a stray paper is filed only this many times closer than two random papers. */
-export const STRAY_MIN_SIMILARITY = 2;
+const STRAY_MIN_SIMILARITY = 2;
 /** ...and at least this share of the mean similarity of two of the topic's own papers. */
-export const STRAY_WITHIN_SHARE = 0.5;
+const STRAY_WITHIN_SHARE = 0.5;
 /**
  * A stray this many times closer than two random papers is always filed; a less close
  * one only while fewer than STRAY_COVERAGE of the papers have a topic, closest first.
  * On the arXiv sample, strays filed at 2 to 5 times are about 56% in their topic's
  * main archive: a paper listed under "Other papers" misleads less than one filed there.
  */
-export const STRAY_SURE_SIMILARITY = 5;
+const STRAY_SURE_SIMILARITY = 5;
 /** The share of papers that weakly placed strays may bring to a topic, and no further. */
-export const STRAY_COVERAGE = 0.955;
+const STRAY_COVERAGE = 0.955;
 
 /**
  * A paper that shares no subject with any other paper is filed under the topic whose

@@ -15,7 +15,7 @@ export const SourceSchema = z.object({
 export const TitleSourceSchema = z.enum(['derived', 'source', 'metadata']);
 
 /** A topic as a paper refers to it: the slug for links and data, the name for readers. */
-export const TopicRefSchema = z.object({
+const TopicRefSchema = z.object({
 	slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
 	name: z.string().min(1),
 	/** Slug of the broader topic this one is a subtopic of; the paper lists that parent too. */
@@ -62,6 +62,5 @@ export const PaperSchema = z.object({
 });
 
 export type Source = z.infer<typeof SourceSchema>;
-export type TitleSource = z.infer<typeof TitleSourceSchema>;
 export type Paper = z.infer<typeof PaperSchema>;
 export type TopicRef = z.infer<typeof TopicRefSchema>;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 
-export interface StoredEntry {
+interface StoredEntry {
 	id: string;
 	data: Record<string, unknown>;
 	filePath?: string;
