@@ -7,11 +7,11 @@ import {
 	doiName,
 	hasDerivedTitle,
 	keywordNames,
-	present,
 	singleLine,
 	type CitablePaper,
 	type CiteOptions,
 } from './cite-fields.ts';
+import { present } from './text/present.ts';
 
 export const BIBTEX_CONTENT_TYPE = 'application/x-bibtex; charset=utf-8';
 

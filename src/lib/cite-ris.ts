@@ -6,12 +6,12 @@ import {
 	doiName,
 	hasDerivedTitle,
 	keywordNames,
-	present,
 	singleLine,
 	type CitablePaper,
 	type CiteOptions,
 } from './cite-fields.ts';
 import { plainText } from './latex-text.ts';
+import { present } from './text/present.ts';
 
 export const RIS_CONTENT_TYPE = 'application/x-research-info-systems; charset=utf-8';
 

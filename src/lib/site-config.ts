@@ -1,3 +1,5 @@
+import { present } from './text/present.ts';
+
 /** Settings a user gives through the environment; see README "Configuration". */
 export interface AtlasOptions {
 	/** Folder of seed `.txt` files, absolute or relative to the project root. */
@@ -21,10 +23,10 @@ export interface AtlasDefaults {
  * folder for any host without editing the config. Invalid values throw with the fix.
  */
 export function resolveAtlasOptions(env: Record<string, string | undefined>, defaults: AtlasDefaults = {}): AtlasOptions {
-	const site = nonEmpty(env['ATLAS_SITE']) ?? defaults.site;
+	const site = present(env['ATLAS_SITE']) ?? defaults.site;
 	return {
-		seeds: nonEmpty(env['ATLAS_SEEDS']) ?? defaults.seeds ?? 'seeds',
-		base: normalizeBase(nonEmpty(env['ATLAS_BASE']) ?? defaults.base),
+		seeds: present(env['ATLAS_SEEDS']) ?? defaults.seeds ?? 'seeds',
+		base: normalizeBase(present(env['ATLAS_BASE']) ?? defaults.base),
 		site: site === undefined ? undefined : normalizeSite(site),
 		strict: /^(?:1|true|yes)$/iu.test(env['ATLAS_STRICT']?.trim() ?? ''),
 	};
@@ -50,11 +52,6 @@ function normalizeSite(site: string): string {
 		throw new Error(`ATLAS_SITE "${site}" must start with http:// or https://.`);
 	}
 	return url.origin;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-	const trimmed = value?.trim();
-	return trimmed ? trimmed : undefined;
 }
 
 /** A path from the host root under the base: `withBase('/atlas/', 'papers/x/')` is `/atlas/papers/x/`. */
