@@ -1,9 +1,8 @@
-import slugify from '@sindresorhus/slugify';
 import winkNLP, { type ItsFunction } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { TopicOverrides } from '../schemas/topic-overrides.ts';
 import { generalFrequency } from './general-english.ts';
-import { fallbackSlug } from './taxonomy.ts';
+import { termSlug } from './taxonomy/term-slug.ts';
 import { applyParentOverrides, deriveParents, type TreeOptions } from './topic-tree.ts';
 
 /** One paper as topic extraction sees it: its id and its plain text. */
@@ -457,18 +456,10 @@ function coherenceOf(
 	};
 }
 
-/** A topic's slug: readable, and the same for "diffusion model" and "Diffusion Models". */
-export function topicSlug(key: string): string {
-	let slug = slugCache.get(key);
-	if (slug === undefined) {
-		slug = slugify(key, { decamelize: false }) || fallbackSlug('topic', key);
-		slugCache.set(key, slug);
-	}
-	return slug;
+/** A topic's slug, from its key (lemmas), so it is the same for "diffusion model" and "Diffusion Models". */
+function topicSlug(key: string): string {
+	return termSlug('topics', key);
 }
-
-/** Folding and merging ask for the same keys' slugs many times; slugify is slow (a fifth of extraction). */
-const slugCache = new Map<string, string>();
 
 function keyForSlug(slug: string, keys: Iterable<string>): string | undefined {
 	for (const key of keys) if (topicSlug(key) === slug) return key;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC, extractTopics, fileStrays, topicSlug, type TaggingCache, type TopicAssignment, type TopicInput } from '../../src/lib/topics.ts';
+import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC, extractTopics, fileStrays, type TaggingCache, type TopicAssignment, type TopicInput } from '../../src/lib/topics.ts';
 import { PARENT_MIN_PAPERS } from '../../src/lib/topic-tree.ts';
 import { parseTopicOverrides } from '../../src/schemas/topic-overrides.ts';
 import { readBundledCollection, readFixtureCollection, shuffled } from '../helpers/collections.ts';
@@ -367,17 +367,6 @@ describe('extractTopics: parent topics', () => {
 		expect(result.unknownSlugs).toEqual(['no-such-topic']);
 		// Without the option, the file alone makes the tree.
 		expect(topicNamed(extractTopics(fixture.topicInputs, overrides), 'coral-reef').parent).toBe('battery-electrolyte');
-	});
-});
-
-describe('topicSlug', () => {
-	it('is readable and the same for every word form of a key', () => {
-		expect(topicSlug('federated learning')).toBe('federated-learning');
-		expect(topicSlug('low-rank adaptation')).toBe('low-rank-adaptation');
-		expect(topicSlug('text-to-image synthesis')).toBe('text-to-image-synthesis');
-		expect(topicSlug('LoRA')).toBe('lora');
-		expect(topicSlug('!!!')).toMatch(/^topic-[0-9a-f]{8}$/u);
-		expect(topicSlug('深度 学习')).not.toBe(topicSlug('联邦 学习'));
 	});
 });
 
