@@ -5,7 +5,6 @@ import { normalizeText } from './normalize-text.ts';
 /** Where the page lives: absolute when the site URL is known, else a path from the host root. */
 export interface PageAddress {
 	url: string;
-	absolute: boolean;
 }
 
 /** Whether title, author and year are all real: the condition for Highwire citation tags. */
