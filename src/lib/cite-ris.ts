@@ -54,7 +54,3 @@ export function risRecord(paper: CitablePaper, options: CiteOptions): string {
 	lines.push('ER  - ');
 	return `${lines.join(RIS_EOL)}${RIS_EOL}`;
 }
-
-export function risResponse(text: string): Response {
-	return new Response(text, { headers: { 'Content-Type': RIS_CONTENT_TYPE } });
-}
