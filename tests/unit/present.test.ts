@@ -20,9 +20,12 @@ describe('present', () => {
 		expect(present(2023)).toBe('2023');
 	});
 
-	it.each([undefined, null, '', '   ', '\n\t', '\u0001\u0085', ' \u2028 '])('takes %j as not given', (value) => {
-		expect(present(value)).toBeUndefined();
-	});
+	it.each([undefined, null, '', '   ', '\n\t', '\u0001\u0085', ' \u2028 '])(
+		'takes %j as not given',
+		(value) => {
+			expect(present(value)).toBeUndefined();
+		},
+	);
 
 	it('is the one rule for settings and citations: a blank value is left out, not written empty', () => {
 		expect(resolveAtlasOptions({ ATLAS_SITE: ' \u0007 ' }).site).toBeUndefined();

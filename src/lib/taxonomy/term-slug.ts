@@ -15,11 +15,18 @@ export function termSlug(kind: TaxonomyKind, name: string): string {
 		readable = slugify(name, { decamelize: false });
 		readableSlugs.set(name, readable);
 	}
-	return readable || `${FALLBACK_PREFIX[kind]}-${createHash('sha256').update(name.normalize('NFC')).digest('hex').slice(0, 8)}`;
+	return (
+		readable ||
+		`${FALLBACK_PREFIX[kind]}-${createHash('sha256').update(name.normalize('NFC')).digest('hex').slice(0, 8)}`
+	);
 }
 
 /** Topic extraction asks for the same keys' slugs many times, and slugify is slow (a fifth of extraction). */
 const readableSlugs = new Map<string, string>();
 
 /** Kept from the first release, so that no hashed slug moves: topics `topic-…`, names `name-…`. */
-const FALLBACK_PREFIX: Record<TaxonomyKind, string> = { topics: 'topic', authors: 'name', categories: 'name' };
+const FALLBACK_PREFIX: Record<TaxonomyKind, string> = {
+	topics: 'topic',
+	authors: 'name',
+	categories: 'name',
+};
