@@ -10,7 +10,7 @@ import { TOPIC_OVERRIDES_FILE, parseTopicOverrides, type TopicOverrides } from '
 import { BUNDLED_SEEDS } from './paths.ts';
 
 /** Small seeds folders, one per case, named after the case (tests/fixtures/collections/<name>/). */
-export const FIXTURE_COLLECTIONS = fileURLToPath(new URL('../fixtures/collections/', import.meta.url));
+const FIXTURE_COLLECTIONS = fileURLToPath(new URL('../fixtures/collections/', import.meta.url));
 
 export interface FixtureCollection {
 	dir: string;
@@ -34,7 +34,7 @@ export function readSeedFiles(dir: string): SeedFile[] {
 }
 
 /** Reads a seeds folder through buildCollection, with its topics.yaml if present. */
-export function readCollectionFolder(dir: string): FixtureCollection {
+function readCollectionFolder(dir: string): FixtureCollection {
 	const collection = buildCollection(readSeedFiles(dir));
 	const overridesText = readOverridesText(dir);
 	const overrides = overridesText === undefined ? undefined : parseTopicOverrides(overridesText);
@@ -47,7 +47,7 @@ export function readCollectionFolder(dir: string): FixtureCollection {
 }
 
 /** A folder's topics.yaml as written, or undefined when it has none. */
-export function readOverridesText(dir: string): string | undefined {
+function readOverridesText(dir: string): string | undefined {
 	const path = join(dir, TOPIC_OVERRIDES_FILE);
 	return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
@@ -69,7 +69,7 @@ export function readBundledCollection(): FixtureCollection {
 	return readCollectionFolder(BUNDLED_SEEDS);
 }
 
-export function toTopicInputs(papers: readonly Paper[]): TopicInput[] {
+function toTopicInputs(papers: readonly Paper[]): TopicInput[] {
 	return papers.map((p) => ({ id: p.id, text: topicText(p) }));
 }
 
