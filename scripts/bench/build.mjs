@@ -120,7 +120,7 @@ export function runBuild({ root, seedsDir, outDir, logFile, cold }) {
 const plain = (text) => text.replace(/\x1b\[[0-9;]*m/gu, '');
 // Astro and Vite print durations as "805ms", "1.17s" or, past a minute, "1m 35s".
 const DURATION = /((?:\d+m\s*)?[\d.]+(?:ms|s)|\d+m)\b/u;
-export function durationMs(text) {
+function durationMs(text) {
 	const [, minutes = '0', value = '0', unit = 's'] = /^(?:(\d+)m\s*)?(?:([\d.]+)(ms|s))?$/u.exec(text.trim()) ?? [];
 	return Number(minutes) * 60_000 + Number(value) * (unit === 's' ? 1000 : 1);
 }
@@ -129,7 +129,7 @@ export function durationMs(text) {
  * Phase durations (ms) from the log. Where Astro prints a duration of its own, that is
  * used; otherwise the gap between the arrival of two lines.
  */
-export function phasesOf(lines, totalMs) {
+function phasesOf(lines, totalMs) {
 	const find = (pattern, from = 0) => {
 		for (let i = from; i < lines.length; i++) if (pattern.test(plain(lines[i].text))) return i;
 		return -1;

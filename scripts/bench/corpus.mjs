@@ -11,7 +11,7 @@ import { parseSeed } from '../../src/lib/seeds/parse-seed.ts';
  * Sentences of a text. Splits after . ! ? followed by a capital, a digit or math, but
  * never inside $…$ (math holds dots and spaces of its own).
  */
-export function sentencesOf(text) {
+function sentencesOf(text) {
 	const sentences = [];
 	let start = 0;
 	let inMath = false;

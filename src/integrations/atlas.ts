@@ -129,7 +129,7 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 }
 
 /** Static hosts' per-path headers file (Netlify, Cloudflare Pages; our nginx config reads it too). */
-export const HEADERS_FILE = '_headers';
+const HEADERS_FILE = '_headers';
 
 /**
  * The site's Content-Security-Policy, as Astro rendered it: read from the home page and
@@ -170,7 +170,7 @@ function readPapers(path: string): Paper[] {
 const WRITE_BATCH = 64;
 
 /** Writes files into the build folder, creating their folders; returns how many. */
-export async function writeSiteFiles(outDir: string, files: Iterable<SiteFile>): Promise<number> {
+async function writeSiteFiles(outDir: string, files: Iterable<SiteFile>): Promise<number> {
 	let batch: Promise<void>[] = [];
 	let count = 0;
 	for (const { path, body } of files) {

@@ -7,17 +7,17 @@ import { PagefindFailed, PagefindNoIndex } from '../lib/errors/error-data.ts';
 import { astroError } from './astro-errors.ts';
 
 /** The pages that carry data-pagefind-body; every other page is left out of the index. */
-export const INDEXED_PAGES = 'papers/*/index.html';
+const INDEXED_PAGES = 'papers/*/index.html';
 
 /**
  * Pagefind writes one fragment file per page unless told to bundle them; at tens of
  * thousands of papers that alone passes static hosts' file limits (Cloudflare Pages:
  * 20,000 files), so above this many pages fragments share files.
  */
-export const MAX_FRAGMENTS = 5_000;
+const MAX_FRAGMENTS = 5_000;
 
 /** Where the search bundle goes inside the build, and where the site's scripts look for it. */
-export const PAGEFIND_DIR = 'pagefind';
+const PAGEFIND_DIR = 'pagefind';
 
 /**
  * Builds the Pagefind search index of the finished site with Pagefind's Node API, so the

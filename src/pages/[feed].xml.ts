@@ -1,7 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allPapers } from '../data/papers.ts';
-import { paperPath } from '../lib/site/urls.ts';
+import { allPapers, paperUrl } from '../data/papers.ts';
 
 /**
  * Items in the feed, in title order. Papers have no dates, so a feed of a large collection
@@ -20,7 +19,8 @@ export const GET: APIRoute = async ({ site }) =>
 		site: site!,
 		items: (await allPapers()).slice(0, FEED_ITEMS).map((paper) => ({
 			title: paper.title,
-			link: paperPath(import.meta.env.BASE_URL, paper.slug),
+			// Absolute already, as citations give it: the feed only ever exists with a site URL.
+			link: paperUrl(paper),
 			description: paper.excerpt,
 			categories: paper.topics.map((t) => t.name),
 		})),

@@ -18,7 +18,7 @@ export const TitleSourceSchema = z.enum(['derived', 'source', 'metadata']);
  * A term of any taxonomy (topic, author, category) as a paper refers to it: the slug for
  * links and data, the name for readers. Only topics have a parent.
  */
-export const TermRefSchema = z.object({
+const TermRefSchema = z.object({
 	slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
 	name: z.string().min(1),
 	/** Slug of the broader topic this one is a subtopic of; the paper lists that parent too. */
@@ -65,6 +65,5 @@ export const PaperSchema = z.object({
 });
 
 export type Source = z.infer<typeof SourceSchema>;
-export type TitleSource = z.infer<typeof TitleSourceSchema>;
 export type Paper = z.infer<typeof PaperSchema>;
 export type TermRef = z.infer<typeof TermRefSchema>;

@@ -6,7 +6,7 @@ import { parseYamlConfig } from './yaml-config.ts';
  * Seeds rarely say who wrote a paper or when; citation tools need exactly that, and
  * must never be given invented values, so it comes only from the user.
  */
-export const PaperMetadataSchema = z.strictObject({
+const PaperMetadataSchema = z.strictObject({
 	title: z.string().trim().min(1, 'a non-empty title').optional(),
 	authors: z.array(z.string().trim().min(1, 'a non-empty name')).min(1, 'at least one author').optional(),
 	year: z.number().int('a whole year such as 2023').min(1000, 'a year such as 2023').max(2999, 'a year such as 2023').optional(),
@@ -25,12 +25,11 @@ export const PaperMetadataSchema = z.strictObject({
 });
 
 /** The whole file: paper ids (12 hex, as in papers.json) to their metadata. */
-export const PapersMetadataSchema = z.record(
+const PapersMetadataSchema = z.record(
 	z.string().regex(/^[0-9a-f]{12}$/u, 'a paper id: the 12 hex characters of "id" in papers.json'),
 	PaperMetadataSchema,
 );
 
-export type PaperMetadata = z.infer<typeof PaperMetadataSchema>;
 export type PapersMetadata = z.infer<typeof PapersMetadataSchema>;
 
 export const PAPERS_METADATA_FILE = 'papers.yaml';

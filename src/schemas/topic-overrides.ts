@@ -7,7 +7,7 @@ const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a topic slug such a
  * `topics.yaml` in the seeds folder: the user's corrections to the derived taxonomy.
  * Keys are topic slugs as they appear in URLs and `topics.json`.
  */
-export const TopicOverridesSchema = z.strictObject({
+const TopicOverridesSchema = z.strictObject({
 	/** Shows a topic under another name; its slug (and URL) stays. */
 	rename: z.record(slug, z.string().trim().min(1, 'a non-empty name')).optional(),
 	/** Folds the listed topics into the key topic. */

@@ -11,7 +11,7 @@ import { TOPIC_OVERRIDES_FILE, parseTopicOverrides, type TopicOverrides } from '
 import { BUNDLED_SEEDS } from './paths.ts';
 
 /** Small seeds folders, one per case, named after the case (tests/fixtures/collections/<name>/). */
-export const FIXTURE_COLLECTIONS = fileURLToPath(new URL('../fixtures/collections/', import.meta.url));
+const FIXTURE_COLLECTIONS = fileURLToPath(new URL('../fixtures/collections/', import.meta.url));
 
 export interface FixtureCollection {
 	dir: string;
@@ -44,7 +44,7 @@ export async function readCollectionFolder(dir: string): Promise<FixtureCollecti
 }
 
 /** A folder's topics.yaml as written, or undefined when it has none. */
-export function readOverridesText(dir: string): string | undefined {
+function readOverridesText(dir: string): string | undefined {
 	const path = join(dir, TOPIC_OVERRIDES_FILE);
 	return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
@@ -88,7 +88,7 @@ export function pipelineOf(files: Record<string, string | Uint8Array>, yaml: Omi
 	});
 }
 
-export function toTopicInputs(papers: readonly Paper[]): TopicInput[] {
+function toTopicInputs(papers: readonly Paper[]): TopicInput[] {
 	return papers.map((p) => ({ id: p.id, text: topicText(p) }));
 }
 

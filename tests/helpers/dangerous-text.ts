@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /** Characters that mean something to HTML, JSX, MDX, Markdown, YAML, LaTeX or templates. */
-export const DANGEROUS_ALPHABET = [...'{}<>[]()*_#$\\`!|-~&;\'"/=: ', '\n', 'a', 'z', '0', 'import ', 'export ', '<script>', '</', '{{', '${', '---', '&lt;'];
+const DANGEROUS_ALPHABET = [...'{}<>[]()*_#$\\`!|-~&;\'"/=: ', '\n', 'a', 'z', '0', 'import ', 'export ', '<script>', '</', '{{', '${', '---', '&lt;'];
 
 /**
  * Random seed text built from the dangerous alphabet. Every string that a seed can
@@ -28,7 +28,7 @@ export const latexFreeText = fc
 	.map((parts) => parts.join('').replace(/-{2,}/gu, '-').replace(/`{2,}/gu, '`').replace(/'{2,}/gu, "'"));
 
 /** The dangerous alphabet plus the LaTeX the parser knows, and hostile LaTeX it must refuse. */
-export const LATEX_ALPHABET = [
+const LATEX_ALPHABET = [
 	...DANGEROUS_ALPHABET,
 	'$', '$$', '\\', '\\$', '\\{', '\\}', '{', '}', '~', '--', '---', '``', "''",
 	'\\textit{', '\\emph{', '\\textbf{', '\\url{', 'https://example.org/a?b=<c>&d="e"', 'javascript:alert(1)',

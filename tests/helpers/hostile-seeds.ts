@@ -9,7 +9,7 @@ import { writeSeedsFolder } from './seeds-folder.ts';
  * Each attack is its own abstract carrying its own ASCII marker (`HOSTILEMDX01`, …),
  * so its page can be found and searched for by that word alone.
  */
-export const HOSTILE_FIXTURES = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
+const HOSTILE_FIXTURES = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
 
 /**
  * Where seed code would leave a trace if it ever ran at build time: the MDX attacks in
@@ -42,7 +42,7 @@ const BIG_SENTENCES = [
  * the start and a second marker at the very end, so search must index all of it. Made
  * here rather than committed: 200 kB of repeated sentences says nothing in a diff.
  */
-export function bigAbstract(): string {
+function bigAbstract(): string {
 	const head = 'HOSTILEBIG01 is an abstract of 200,000 characters on one line. ';
 	const tail = ' HOSTILEBIGEND01 closes it.';
 	let body = '';
@@ -51,12 +51,12 @@ export function bigAbstract(): string {
 }
 
 /** A single word of LONG_WORD_CHARS ASCII letters, no break opportunity in it. */
-export function longWord(): string {
+function longWord(): string {
 	return 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(Math.ceil(LONG_WORD_CHARS / 45)).slice(0, LONG_WORD_CHARS);
 }
 
 /** The generated seed files, by name: deterministic, so two builds stay byte-identical. */
-export function generatedHostileSeeds(): Record<string, string> {
+function generatedHostileSeeds(): Record<string, string> {
 	return {
 		'big-abstract.txt': `Abstract: ${bigAbstract()}\n`,
 		'long-word.txt': [
@@ -68,7 +68,7 @@ export function generatedHostileSeeds(): Record<string, string> {
 }
 
 /** The committed fixture files, byte for byte. */
-export function committedHostileSeeds(): Record<string, Uint8Array> {
+function committedHostileSeeds(): Record<string, Uint8Array> {
 	return Object.fromEntries(
 		readdirSync(HOSTILE_FIXTURES)
 			.filter((file) => file.endsWith('.txt'))

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { fakeLogger } from './fake-logger.ts';
 
-export interface StoredEntry {
+interface StoredEntry {
 	id: string;
 	data: Record<string, unknown>;
 	filePath?: string;

@@ -7,7 +7,7 @@ import { freePort } from './dev-server.ts';
 import { PROJECT_ROOT, TEST_OUTPUT } from './paths.ts';
 
 /** Debian's nginx; installed by .ci/run. */
-export const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
+const NGINX = process.env['NGINX_PATH'] ?? '/usr/sbin/nginx';
 /** The MIME table nginx ships, which the generated configuration includes. */
 const MIME_TYPES = process.env['NGINX_MIME_TYPES'] ?? '/etc/nginx/mime.types';
 

@@ -24,7 +24,7 @@ export interface NuReport {
 }
 
 /** Every .html file under a folder, sorted, as paths relative to it. */
-export async function htmlFiles(folder: string): Promise<string[]> {
+async function htmlFiles(folder: string): Promise<string[]> {
 	const entries = await readdir(folder, { recursive: true, withFileTypes: true });
 	return entries
 		.filter((entry) => entry.isFile() && entry.name.endsWith('.html'))

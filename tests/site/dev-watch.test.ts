@@ -48,7 +48,9 @@ describe('astro dev follows the seeds folder', () => {
 		const bib = await fetch(`${server.origin}${row!.url.slice(0, -1)}.bib`);
 		expect(bib.headers.get('content-type')).toContain('application/x-bibtex');
 		expect(await bib.text()).toContain(`@misc{atlas:${row!.id},`);
-		expect(await (await fetch(`${server.origin}${row!.url.slice(0, -1)}.ris`)).text()).toMatch(/^TY {2}- GEN/u);
+		const ris = await fetch(`${server.origin}${row!.url.slice(0, -1)}.ris`);
+		expect(ris.headers.get('content-type')).toBe('application/x-research-info-systems; charset=utf-8');
+		expect(await ris.text()).toMatch(/^TY {2}- GEN/u);
 
 		await rm(join(seeds, 'first.txt'));
 		expect(await eventually(titles, (t) => t.length === 0)).toEqual([]);

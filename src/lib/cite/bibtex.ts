@@ -7,11 +7,11 @@ import {
 	doiName,
 	hasDerivedTitle,
 	keywordNames,
-	present,
 	singleLine,
 	type CitablePaper,
 	type CiteOptions,
 } from './citation-fields.ts';
+import { present } from '../text/present.ts';
 
 export const BIBTEX_CONTENT_TYPE = 'application/x-bibtex; charset=utf-8';
 
@@ -73,7 +73,7 @@ export function bibtexTitle(title: string): string {
  * One author name, as given ("Mei, Jian-Ping"). A name BibTeX would split or refuse
  * (one containing the word "and", or more than two commas) is braced as a single name.
  */
-export function bibtexName(name: string): string {
+function bibtexName(name: string): string {
 	const text = bibtexText(name);
 	const commas = name.split(',').length - 1;
 	return /(?:^|\s)and(?:\s|$)/iu.test(singleLine(name)) || commas > 2 ? `{${text}}` : text;
@@ -194,7 +194,7 @@ function urlCommand(url: string): string {
  * topic name's own commas, and braces, backslashes and dollars (which parsers still read
  * as TeX there, and which no topic needs), are dropped.
  */
-export function bibtexKeyword(name: string): string {
+function bibtexKeyword(name: string): string {
 	return singleLine(name.replace(/\s*,\s*/gu, ' ').replace(/[{}\\$]/gu, ''));
 }
 
@@ -232,7 +232,7 @@ export function bibtexEntry(paper: CitablePaper, options: CiteOptions): string {
  * 90 MB, over what static hosts take (Cloudflare Pages: 25 MiB a file); 10,000 entries
  * stay near 20 MB.
  */
-export const BIBTEX_PART_SIZE = 10_000;
+const BIBTEX_PART_SIZE = 10_000;
 
 /** One file of the collection's BibTeX: `papers.bib`, then `papers-2.bib`, … */
 export interface BibtexPart {

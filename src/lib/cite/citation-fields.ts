@@ -1,4 +1,5 @@
 import type { Paper } from '../../schemas/paper.ts';
+import { present } from '../text/present.ts';
 
 /**
  * What a citation reads from a paper. The bibliographic fields (year, venue, DOI, PDF,
@@ -38,13 +39,6 @@ export function singleLine(text: string): string {
 		.replace(/[\s\u0085\u2028\u2029]+/gu, ' ')
 		.replace(/[\u0000-\u001f\u007f-\u009f]/gu, '')
 		.trim();
-}
-
-/** A metadata value as text, or undefined when absent or blank. */
-export function present(value: string | number | null | undefined): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	const text = singleLine(String(value));
-	return text === '' ? undefined : text;
 }
 
 /** `10.1000/xyz` from `10.1000/xyz`, `doi:10.1000/xyz` or `https://doi.org/10.1000/xyz`. */

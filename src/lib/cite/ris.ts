@@ -6,12 +6,12 @@ import {
 	doiName,
 	hasDerivedTitle,
 	keywordNames,
-	present,
 	singleLine,
 	type CitablePaper,
 	type CiteOptions,
 } from './citation-fields.ts';
 import { plainText } from '../latex/plain-text.ts';
+import { present } from '../text/present.ts';
 
 export const RIS_CONTENT_TYPE = 'application/x-research-info-systems; charset=utf-8';
 
@@ -53,8 +53,4 @@ export function risRecord(paper: CitablePaper, options: CiteOptions): string {
 	// The end tag keeps its trailing space: `ER  - ` is the whole line.
 	lines.push('ER  - ');
 	return `${lines.join(RIS_EOL)}${RIS_EOL}`;
-}
-
-export function risResponse(text: string): Response {
-	return new Response(text, { headers: { 'Content-Type': RIS_CONTENT_TYPE } });
 }

@@ -5,7 +5,6 @@ import { normalizeText } from '../papers/paper-id.ts';
 /** Where the page lives: absolute when the site URL is known, else a path from the host root. */
 export interface PageAddress {
 	url: string;
-	absolute: boolean;
 }
 
 /** Whether title, author and year are all real: the condition for Highwire citation tags. */
@@ -33,7 +32,7 @@ export function citationTags(paper: Paper, address: PageAddress): [name: string,
 }
 
 /** The abstract as plain text, for descriptions and structured data. */
-export function plainAbstract(paper: Pick<Paper, 'paragraphs'>): string {
+function plainAbstract(paper: Pick<Paper, 'paragraphs'>): string {
 	return normalizeText(paper.paragraphs.map(plainText).join(' '));
 }
 

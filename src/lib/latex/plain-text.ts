@@ -7,7 +7,7 @@ import { flattenLatex, parseLatex, type LatexNode } from './parse-latex.ts';
  * typesets, becomes the Unicode a person would type for it: `\Lambda_{\alpha}` reads
  * Λ_α, `\mathbb{Z}` ℤ, `10^{-22}` 10⁻²². The result is text, never markup.
  */
-export function latexText(nodes: readonly LatexNode[]): string {
+function latexText(nodes: readonly LatexNode[]): string {
 	return flattenLatex(nodes, (node) => texToText(node.tex));
 }
 

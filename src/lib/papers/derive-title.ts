@@ -5,7 +5,7 @@ export const MAX_TITLE_CHARS = 100;
  * Real titles are short noun phrases (about 5 to 14 words); a longer derived title is
  * a sentence, not a title, so it is cut at the last phrase boundary within this many words.
  */
-export const MAX_TITLE_WORDS = 14;
+const MAX_TITLE_WORDS = 14;
 /** A cut never leaves fewer words than this: "The evolution" says nothing. */
 const MIN_TITLE_WORDS = 5;
 
@@ -13,7 +13,7 @@ const MIN_TITLE_WORDS = 5;
 const MIN_AIM_WORDS = 3;
 
 /** For an abstract with no words to make a title from (e.g. only punctuation). */
-export const UNTITLED = 'Untitled abstract';
+const UNTITLED = 'Untitled abstract';
 
 const VERB =
 	/\b(?:we|paper|work|report|study|article)\b[^.;:]{0,40}?\b(?:propose|present|introduce|develop|design|provide|devise|build)(?:s|d|ed)?\s+/giu;

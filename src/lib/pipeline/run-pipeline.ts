@@ -47,7 +47,7 @@ export interface PipelineCaches {
 	tagging?: TaggingCache;
 }
 
-export interface PipelineStats extends CollectionStats {
+interface PipelineStats extends CollectionStats {
 	/** Math fragments (abstracts and titles) shown as TeX source because they cannot be typeset. */
 	mathNotTypeset: number;
 }

@@ -14,7 +14,7 @@ export interface SeedAbstract {
 	category?: string;
 }
 
-export type SeedFormat = 'abstract-lines' | 'author-page' | 'empty';
+type SeedFormat = 'abstract-lines' | 'author-page' | 'empty';
 
 export interface ParsedSeed {
 	format: SeedFormat;

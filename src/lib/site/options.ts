@@ -1,5 +1,6 @@
 import { atlasError } from '../errors/atlas-error.ts';
 import { AtlasBaseInvalid, AtlasSiteNotHttp, AtlasSiteNotUrl } from '../errors/error-data.ts';
+import { present } from '../text/present.ts';
 
 /** Settings a user gives through the environment; see README "Configuration". */
 export interface AtlasOptions {
@@ -24,10 +25,10 @@ export interface AtlasDefaults {
  * folder for any host without editing the config. Invalid values throw with the fix.
  */
 export function resolveAtlasOptions(env: Record<string, string | undefined>, defaults: AtlasDefaults = {}): AtlasOptions {
-	const site = nonEmpty(env['ATLAS_SITE']) ?? defaults.site;
+	const site = present(env['ATLAS_SITE']) ?? defaults.site;
 	return {
-		seeds: nonEmpty(env['ATLAS_SEEDS']) ?? defaults.seeds ?? 'seeds',
-		base: normalizeBase(nonEmpty(env['ATLAS_BASE']) ?? defaults.base),
+		seeds: present(env['ATLAS_SEEDS']) ?? defaults.seeds ?? 'seeds',
+		base: normalizeBase(present(env['ATLAS_BASE']) ?? defaults.base),
 		site: site === undefined ? undefined : normalizeSite(site),
 		strict: /^(?:1|true|yes)$/iu.test(env['ATLAS_STRICT']?.trim() ?? ''),
 	};
@@ -53,11 +54,6 @@ function normalizeSite(site: string): string {
 		throw atlasError(AtlasSiteNotHttp, [site]);
 	}
 	return url.origin;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-	const trimmed = value?.trim();
-	return trimmed ? trimmed : undefined;
 }
 
 /** A path from the host root under the base: `withBase('/atlas/', 'papers/x/')` is `/atlas/papers/x/`. */

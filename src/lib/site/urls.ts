@@ -16,8 +16,13 @@ export function collectionBibPath(base: string): string {
 	return withBase(base, 'papers.bib');
 }
 
-/** A path from the host root made absolute on the site's origin, or left as it is when the site is unknown. */
-export function absoluteUrl(path: string, site: string | undefined): string {
+/**
+ * A path from the host root (base included) made absolute on the site's origin, or left
+ * as it is when the site is unknown. Every absolute URL the site writes comes from here
+ * (canonical links, citations, structured data, the feed, robots.txt, short links), so
+ * they cannot disagree about the origin or the base.
+ */
+export function absoluteUrl(path: string, site: string | URL | undefined): string {
 	return site ? new URL(path, site).href : path;
 }
 

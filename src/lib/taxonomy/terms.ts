@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import slugify from '@sindresorhus/slugify';
 import type { Paper, TermRef } from '../../schemas/paper.ts';
 import { compareByTitle } from '../papers/title-order.ts';
+import { termSlug } from './term-slug.ts';
 
 /** A term of one of the site's taxonomies (topic, author, category) with its papers. */
 export interface Term {
@@ -15,23 +14,10 @@ export interface Term {
 
 export type TaxonomyKind = 'topics' | 'authors' | 'categories';
 
-/** Slug for an author or category name: readable and stable ("Mei, Jian-Ping" → "mei-jian-ping"). */
-export function termSlug(name: string): string {
-	return slugify(name, { decamelize: false }) || fallbackSlug('name', name);
-}
-
-/**
- * For names slugify cannot spell in Latin letters (Han characters, for one): a short hash,
- * so that two such names never share a page.
- */
-export function fallbackSlug(prefix: string, name: string): string {
-	return `${prefix}-${createHash('sha256').update(name.normalize('NFC')).digest('hex').slice(0, 8)}`;
-}
-
 /** A paper's terms of one taxonomy, as slug and name. */
 export function termsOfPaper(paper: Pick<Paper, 'topics' | 'authors' | 'categories'>, kind: TaxonomyKind): TermRef[] {
 	if (kind === 'topics') return paper.topics;
-	return paper[kind].map((name) => ({ slug: termSlug(name), name }));
+	return paper[kind].map((name) => ({ slug: termSlug(kind, name), name }));
 }
 
 /**

@@ -7,7 +7,7 @@
 export type ThemeChoice = 'light' | 'dark' | 'system';
 
 /** The order the toggle steps through. */
-export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
 export const THEME_STORAGE_KEY = 'atlas-theme';
 

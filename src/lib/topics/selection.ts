@@ -10,15 +10,15 @@ export const MAX_TOPICS_PER_PAPER = 6;
 export const MIN_PAPERS_PER_TOPIC = 2;
 
 /** Topics chosen for their own strength: about this many times √N... */
-export const TOPICS_PER_ROOT = 4;
+const TOPICS_PER_ROOT = 4;
 /** ...and this many from COHERENCE_MIN_PAPERS up, where coherence vets each of them. */
-export const TOPICS_PER_ROOT_MEASURED = 5;
+const TOPICS_PER_ROOT_MEASURED = 5;
 /** Per million words of general English: a word this common is an everyday word... */
 const EVERYDAY_WORD = 10;
 /** ...and a phrase of everyday words only must be this much more coherent to be chosen. */
 const EVERYDAY_FACTOR = 2;
 /** A topic chosen for its own strength must gather papers this much more alike than chance. */
-export const SPECIFIC_COHERENCE = 3.5;
+const SPECIFIC_COHERENCE = 3.5;
 
 /**
  * Drops fragments: a phrase that only ever occurs inside longer candidate phrases

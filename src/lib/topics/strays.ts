@@ -6,7 +6,7 @@
 /** From COHERENCE_MIN_PAPERS up, a stray paper is filed only this many times closer than two random papers. */
 export const STRAY_MIN_SIMILARITY = 2;
 /** ...and at least this share of the mean similarity of two of the topic's own papers. */
-export const STRAY_WITHIN_SHARE = 0.5;
+const STRAY_WITHIN_SHARE = 0.5;
 /**
  * A stray this many times closer than two random papers is always filed; a less close
  * one only while fewer than STRAY_COVERAGE of the papers have a topic, closest first.

@@ -42,17 +42,17 @@ export interface Judge {
  * million words ("duality" 0.3, "pruning" 0.5, "relativity" 0.8; "errors" 11,
  * "theories" 35, "lines" 250)...
  */
-export const FIELD_TERM_MAX_GENERAL = 1.2;
+const FIELD_TERM_MAX_GENERAL = 1.2;
 /** ...and the collection uses it this many times more often than general English does. */
-export const FIELD_TERM_MIN_LIFT = 100;
+const FIELD_TERM_MIN_LIFT = 100;
 /** A phrase followed by another noun in this share of its occurrences is a fragment ("deep convolutional"). */
-export const MODIFIER_SHARE = 0.7;
+const MODIFIER_SHARE = 0.7;
 /** From this many papers up, topics must gather papers more alike than chance (see coherenceOf). */
 export const COHERENCE_MIN_PAPERS = 100;
 /** Papers under a topic must be this many times more alike than two papers picked at random. */
-export const MIN_COHERENCE = 1.5;
+const MIN_COHERENCE = 1.5;
 /** A single word must gather papers at least this much more alike than chance. */
-export const FIELD_TERM_MIN_COHERENCE = 3;
+const FIELD_TERM_MIN_COHERENCE = 3;
 
 /**
  * Whether a phrase names a subject of the field rather than a part of any study

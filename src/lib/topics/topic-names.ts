@@ -1,28 +1,19 @@
-import slugify from '@sindresorhus/slugify';
-import { fallbackSlug } from '../taxonomy/terms.ts';
+import { termSlug } from '../taxonomy/term-slug.ts';
 
 /*
  * What readers see of a topic: its slug (from the phrase's lemmas, so a topic that
  * survives keeps its URL) and its name (the form the collection writes most).
  */
 
-/** A topic's slug: readable, and the same for "diffusion model" and "Diffusion Models". */
+/** A topic's slug, from its key (lemmas), so it is the same for "diffusion model" and "Diffusion Models". */
 export function topicSlug(key: string): string {
-	let slug = slugCache.get(key);
-	if (slug === undefined) {
-		slug = slugify(key, { decamelize: false }) || fallbackSlug('topic', key);
-		slugCache.set(key, slug);
-	}
-	return slug;
+	return termSlug('topics', key);
 }
-
-/** Folding and merging ask for the same keys' slugs many times; slugify is slow (a fifth of extraction). */
-const slugCache = new Map<string, string>();
 
 const MINOR_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'vs', 'via', 'with']);
 
 /** The plural is the name when at least this share of the occurrences are plural. */
-export const PLURAL_NAME_SHARE = 0.3;
+const PLURAL_NAME_SHARE = 0.3;
 
 /**
  * The way the collection writes a phrase, as a heading, in title case with acronyms and

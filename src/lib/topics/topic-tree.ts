@@ -10,11 +10,11 @@
 /** Collections smaller than this get no parents: every topic is small enough to read. */
 export const PARENT_MIN_PAPERS = 200;
 /** A topic holding more than this share of the papers is broad. */
-export const PARENT_MIN_SHARE = 0.1;
+const PARENT_MIN_SHARE = 0.1;
 /** A narrower topic has at least this share of its papers inside the broad one. */
-export const CHILD_INSIDE_SHARE = 0.6;
+const CHILD_INSIDE_SHARE = 0.6;
 /** A broad topic becomes a parent when at least this share of its papers fall under its children. */
-export const PARENT_COVERED_SHARE = 0.5;
+const PARENT_COVERED_SHARE = 0.5;
 
 export interface TreeOptions {
 	/** Collection size from which broad topics become parents (default PARENT_MIN_PAPERS). */

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DERIVED_TITLE_NOTE } from '../../../src/lib/cite/citation-fields.ts';
-import { RIS_CONTENT_TYPE, RIS_EOL, risRecord, risResponse } from '../../../src/lib/cite/ris.ts';
+import { RIS_EOL, risRecord } from '../../../src/lib/cite/ris.ts';
 import { makeCitablePaper as paper } from '../../helpers/collections.ts';
 import { dangerousText, PROPERTY_SEED } from '../../helpers/dangerous-text.ts';
 
@@ -118,12 +118,5 @@ describe('risRecord', () => {
 			}),
 			{ seed: PROPERTY_SEED, numRuns: 300 },
 		);
-	});
-
-	it('is served as RIS in UTF-8', async () => {
-		const response = risResponse('TY  - GEN\r\nER  - \r\n');
-		expect(response.headers.get('Content-Type')).toBe(RIS_CONTENT_TYPE);
-		expect(RIS_CONTENT_TYPE).toBe('application/x-research-info-systems; charset=utf-8');
-		await expect(response.text()).resolves.toBe('TY  - GEN\r\nER  - \r\n');
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { citationTags, hasRealCitation, jsonForScript, scholarlyArticle } from '../../../src/lib/cite/scholarly-meta.ts';
 import { makePaper } from '../../helpers/collections.ts';
 
-const address = { url: 'https://atlas.example.org/papers/x-00000001/', absolute: true };
+const address = { url: 'https://atlas.example.org/papers/x-00000001/' };
 
 describe('citationTags', () => {
 	it('gives none unless title, author and year are all real', () => {

@@ -372,6 +372,7 @@ describe('extractTopics: parent topics', () => {
 	});
 });
 
+
 describe('a tagging cache, as a dev server keeps between edits', () => {
 	it('gives the same topics as a fresh extraction, and forgets texts that left the collection', () => {
 		const { topicInputs } = bundled;
