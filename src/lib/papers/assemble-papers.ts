@@ -21,7 +21,7 @@ export interface ReadSeed {
 	diagnostics: Diagnostic[];
 }
 
-interface CollectionStats {
+export interface CollectionStats {
 	/** Seed files read. */
 	files: number;
 	/** Abstracts found, counting each copy of a duplicate. */
