@@ -46,7 +46,12 @@ export default defineConfig({
 	security: {
 		csp: {
 			algorithm: 'SHA-256',
-			directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+			directives: [
+				"default-src 'self'",
+				"object-src 'none'",
+				"base-uri 'self'",
+				"form-action 'self'",
+			],
 			// Pagefind compiles its WebAssembly search engine: 'wasm-unsafe-eval' allows that and no JavaScript eval.
 			scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
 			styleDirective: { resources: ["'self'"] },
@@ -60,7 +65,8 @@ export default defineConfig({
 			// Scripts stay files under /_astro/, never inlined however small: pages carry no
 			// inline script (tests check it), so a strict script-src CSP works. Nor SVG icons:
 			// as data: URLs the CSP's img-src would refuse them.
-			assetsInlineLimit: (file) => (file.endsWith('.js') || file.endsWith('.svg') ? false : undefined),
+			assetsInlineLimit: (file) =>
+				file.endsWith('.js') || file.endsWith('.svg') ? false : undefined,
 		},
 	},
 	integrations: [

@@ -12,7 +12,13 @@ import { runBuild } from './bench/build.mjs';
 import { loadSources, sentencePools } from './bench/corpus.mjs';
 import { editOneAbstract, generateCollection } from './bench/generate.mjs';
 import { hugoAvailable, hugoBuild } from './bench/hugo.mjs';
-import { differences, distSize, hashDist, paperPageWeight, searchWeight } from './bench/measure.mjs';
+import {
+	differences,
+	distSize,
+	hashDist,
+	paperPageWeight,
+	searchWeight,
+} from './bench/measure.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const MAX_SIZE = 50_000;
@@ -29,7 +35,9 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/gu, '')));
 for (const size of sizes) {
 	if (!Number.isInteger(size) || size < 1 || size > MAX_SIZE) {
-		console.error(`--sizes takes whole numbers from 1 to ${MAX_SIZE.toLocaleString('en')}; got "${values.sizes}".`);
+		console.error(
+			`--sizes takes whole numbers from 1 to ${MAX_SIZE.toLocaleString('en')}; got "${values.sizes}".`,
+		);
 		process.exit(2);
 	}
 }
@@ -46,7 +54,8 @@ const median = (numbers) => {
 const s = (ms) => (ms / 1000).toFixed(1);
 const mib = (kb) => (Number.isFinite(kb) && kb > 0 ? (kb / 1024).toFixed(0) : '–');
 const kib = (bytes) => (bytes / 1024).toFixed(1);
-const version = (pkg) => JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+const version = (pkg) =>
+	JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 
 function machineLine() {
 	const cpu = cpus()[0]?.model.replace(/\s+/gu, ' ').trim() ?? 'unknown CPU';
@@ -78,8 +87,15 @@ async function benchSize(size, pools, notes) {
 	const seedsDir = join(dir, 'seeds');
 	const outDir = join(dir, 'dist');
 	const generated = performance.now();
-	const collection = generateCollection({ dir: seedsDir, count: size, seed: Number(values.seed), pools });
-	progress(`${size}: ${collection.files.length} seed files, ${(collection.bytes / 1e6).toFixed(1)} MB, ${collection.duplicates} duplicates, ${collection.withMath} with math, in ${s(performance.now() - generated)} s`);
+	const collection = generateCollection({
+		dir: seedsDir,
+		count: size,
+		seed: Number(values.seed),
+		pools,
+	});
+	progress(
+		`${size}: ${collection.files.length} seed files, ${(collection.bytes / 1e6).toFixed(1)} MB, ${collection.duplicates} duplicates, ${collection.withMath} with math, in ${s(performance.now() - generated)} s`,
+	);
 	const runs = Number(values.runs ?? (size <= 10_000 ? 3 : 1));
 	const wantIdentical = values.identical || size === 1000;
 	const cold = [];
@@ -90,7 +106,9 @@ async function benchSize(size, pools, notes) {
 	const hashes = [];
 	for (let run = 1; run <= runs; run++) {
 		progress(`${size}: cold build ${run}/${runs}`);
-		cold.push(await runBuild({ root, seedsDir, outDir, logFile: join(dir, `cold-${run}.log`), cold: true }));
+		cold.push(
+			await runBuild({ root, seedsDir, outDir, logFile: join(dir, `cold-${run}.log`), cold: true }),
+		);
 		if (wantIdentical && hashes.length < 2) hashes.push(hashDist(outDir));
 		if (run === 1) {
 			output = distSize(outDir);
@@ -101,7 +119,15 @@ async function benchSize(size, pools, notes) {
 		progress(`${size}: warm rebuild ${run}/${runs} after one abstract changed`);
 		const restore = editOneAbstract(seedsDir, collection.files);
 		try {
-			warm.push(await runBuild({ root, seedsDir, outDir, logFile: join(dir, `warm-${run}.log`), cold: false }));
+			warm.push(
+				await runBuild({
+					root,
+					seedsDir,
+					outDir,
+					logFile: join(dir, `warm-${run}.log`),
+					cold: false,
+				}),
+			);
 		} finally {
 			restore();
 		}
@@ -114,8 +140,12 @@ async function benchSize(size, pools, notes) {
 	let identical = '–';
 	if (hashes.length === 2) {
 		const differ = differences(hashes[0], hashes[1]);
-		identical = differ.length === 0 ? `yes (${hashes[0].size} files)` : `no: ${differ.length} files`;
-		if (differ.length) notes.push(`${size}: files differing between two cold builds: ${differ.slice(0, 8).join(', ')}${differ.length > 8 ? ', …' : ''}`);
+		identical =
+			differ.length === 0 ? `yes (${hashes[0].size} files)` : `no: ${differ.length} files`;
+		if (differ.length)
+			notes.push(
+				`${size}: files differing between two cold builds: ${differ.slice(0, 8).join(', ')}${differ.length > 8 ? ', …' : ''}`,
+			);
 	}
 
 	const coldMs = median(cold.map((b) => b.ms));
@@ -132,7 +162,18 @@ async function benchSize(size, pools, notes) {
 		`${s(coldMs)} s`,
 		(coldMs / size).toFixed(1),
 		`${mib(median(cold.map((b) => b.memory.build)))} MiB`,
-		`${mib(median(cold.map((b) => Math.max(0, ...Object.entries(b.memory).filter(([k]) => k.startsWith('pagefind')).map(([, v]) => v)))))} MiB`,
+		`${mib(
+			median(
+				cold.map((b) =>
+					Math.max(
+						0,
+						...Object.entries(b.memory)
+							.filter(([k]) => k.startsWith('pagefind'))
+							.map(([, v]) => v),
+					),
+				),
+			),
+		)} MiB`,
 		`${phase('content')} s`,
 		`${phase('bundling')} s`,
 		`${phase('routes')} s`,
@@ -151,13 +192,17 @@ async function benchSize(size, pools, notes) {
 /** Hugo, then Pagefind's CLI, over the same seeds; the cell is their time and our ratio to it. */
 function compareWithHugo(size, seedsDir, dir, coldMs, notes) {
 	if (!hugoAvailable()) {
-		notes.push('--compare: hugo is not on PATH; install it with "apt-get install -y hugo" (Debian) to compare. Skipped.');
+		notes.push(
+			'--compare: hugo is not on PATH; install it with "apt-get install -y hugo" (Debian) to compare. Skipped.',
+		);
 		return 'no hugo';
 	}
 	progress(`${size}: Hugo + Pagefind CLI`);
 	const hugo = hugoBuild({ root, seedsDir, work: dir });
 	const total = hugo.hugoMs + hugo.pagefindMs;
-	notes.push(`${size}: Hugo ${s(hugo.hugoMs)} s for ${hugo.pages} pages + Pagefind CLI ${s(hugo.pagefindMs)} s`);
+	notes.push(
+		`${size}: Hugo ${s(hugo.hugoMs)} s for ${hugo.pages} pages + Pagefind CLI ${s(hugo.pagefindMs)} s`,
+	);
 	return `${s(total)} s (ours ${(coldMs / total).toFixed(1)}×)`;
 }
 

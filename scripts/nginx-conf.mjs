@@ -46,9 +46,15 @@ function fail(message) {
 
 const dist = resolve(values.dist);
 const headersPath = join(dist, '_headers');
-if (!existsSync(headersPath)) fail(`${headersPath} not found. Build first (npm run build), or give the build folder with --dist.`);
+if (!existsSync(headersPath))
+	fail(
+		`${headersPath} not found. Build first (npm run build), or give the build folder with --dist.`,
+	);
 const policy = policyFromHeadersFile(readFileSync(headersPath, 'utf8'));
-if (!policy) fail(`${headersPath} has no "/*" rule with a Content-Security-Policy; rebuild with this version of Abstract Atlas.`);
+if (!policy)
+	fail(
+		`${headersPath} has no "/*" rule with a Content-Security-Policy; rebuild with this version of Abstract Atlas.`,
+	);
 
 let base;
 try {
@@ -61,7 +67,9 @@ const papersPath = join(dist, 'papers.json');
 if (existsSync(papersPath)) {
 	const [first] = JSON.parse(readFileSync(papersPath, 'utf8'));
 	if (first && !first.url.startsWith(`${base}papers/`)) {
-		fail(`${dist} was built for another base path (its first paper is at ${first.url}), not ${base}. Give --base (or ATLAS_BASE) as the build had it.`);
+		fail(
+			`${dist} was built for another base path (its first paper is at ${first.url}), not ${base}. Give --base (or ATLAS_BASE) as the build had it.`,
+		);
 	}
 }
 

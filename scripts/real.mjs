@@ -12,7 +12,15 @@
 // are derived; the second half becomes scraped author pages (50 blocks to a file) with the
 // real title and an `arXiv.org <category>` source line, plus a papers.yaml carrying their
 // real authors, year, venue, DOI and arXiv id.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -62,10 +70,18 @@ function makeSeeds(records) {
 	for (let f = 0; f * PER_FILE < scraped.length; f++) {
 		const chunk = scraped.slice(f * PER_FILE, (f + 1) * PER_FILE);
 		const owner = authorsOf(chunk[0].authors)[0] ?? 'Unknown';
-		const blocks = chunk.map((r) => `${oneLine(r.title)}\n\narXiv.org ${r.categories.trim().split(/\s+/u)[0]}\n\n${paragraphsOf(r.abstract).join('\n\n')}`);
-		writeFileSync(join(seedsDir, `author-${String(f).padStart(3, '0')}.txt`), `Goto\n\nCollaborating Authors\n\n ${owner}\n\n\n${blocks.join('\n\n\n')}\n`);
+		const blocks = chunk.map(
+			(r) =>
+				`${oneLine(r.title)}\n\narXiv.org ${r.categories.trim().split(/\s+/u)[0]}\n\n${paragraphsOf(r.abstract).join('\n\n')}`,
+		);
+		writeFileSync(
+			join(seedsDir, `author-${String(f).padStart(3, '0')}.txt`),
+			`Goto\n\nCollaborating Authors\n\n ${owner}\n\n\n${blocks.join('\n\n\n')}\n`,
+		);
 		for (const r of chunk) {
-			const year = Number(/\b(\d{4})\b/u.exec(/'created': '([^']*)'/u.exec(r.versions)?.[1] ?? '')?.[1]);
+			const year = Number(
+				/\b(\d{4})\b/u.exec(/'created': '([^']*)'/u.exec(r.versions)?.[1] ?? '')?.[1],
+			);
 			const doi = oneLine(r.doi ?? '').split(/\s+/u)[0];
 			metadata[paperId(paragraphsOf(r.abstract).join(' '))] = {
 				title: oneLine(r.title),
@@ -77,7 +93,10 @@ function makeSeeds(records) {
 			};
 		}
 	}
-	writeFileSync(join(seedsDir, 'papers.yaml'), yaml.dump(metadata, { lineWidth: -1, sortKeys: true }));
+	writeFileSync(
+		join(seedsDir, 'papers.yaml'),
+		yaml.dump(metadata, { lineWidth: -1, sortKeys: true }),
+	);
 	return { derived, scraped };
 }
 
@@ -87,11 +106,15 @@ function makeSeeds(records) {
  */
 function varied(text, k) {
 	const sentences = text.split(/(?<=[.!?])\s+/u);
-	const rotated = [...sentences.slice(k % sentences.length), ...sentences.slice(0, k % sentences.length)];
+	const rotated = [
+		...sentences.slice(k % sentences.length),
+		...sentences.slice(0, k % sentences.length),
+	];
 	return rotated
 		.map((sentence) => {
 			const words = sentence.split(' ');
-			for (let i = k % 2; i + 1 < words.length; i += 2) [words[i], words[i + 1]] = [words[i + 1], words[i]];
+			for (let i = k % 2; i + 1 < words.length; i += 2)
+				[words[i], words[i + 1]] = [words[i + 1], words[i]];
 			return words.join(' ');
 		})
 		.join(' ');
@@ -99,7 +122,8 @@ function varied(text, k) {
 
 /** Times extractTopics alone on the records, then on `scale` varied copies of them. */
 async function timeExtraction(records, scale) {
-	if (!Number.isInteger(scale) || scale < 1) throw new Error(`--scale wants a whole number of copies, got ${values.scale}`);
+	if (!Number.isInteger(scale) || scale < 1)
+		throw new Error(`--scale wants a whole number of copies, got ${values.scale}`);
 	const { extractTopics } = await import('../src/lib/topics/extract-topics.ts');
 	// The text the build hands to extraction: the same reader, the same real titles.
 	const { topicText } = await import('../src/lib/taxonomy/classify-papers.ts');
@@ -107,7 +131,11 @@ async function timeExtraction(records, scale) {
 	const half = Math.ceil(records.length / 2);
 	const inputs = records.map((r, i) => {
 		const paragraphs = paragraphsOf(r.abstract);
-		const text = topicText(i < half ? { title: '', titleSource: 'derived', paragraphs } : { ...realTitle(r.title), titleSource: 'source', paragraphs });
+		const text = topicText(
+			i < half
+				? { title: '', titleSource: 'derived', paragraphs }
+				: { ...realTitle(r.title), titleSource: 'source', paragraphs },
+		);
 		return { id: r.id.trim(), text };
 	});
 	const time = (papers) => {
@@ -117,9 +145,17 @@ async function timeExtraction(records, scale) {
 	};
 	time(inputs); // warm up: the tagger's model, the word lists, the JIT
 	const one = time(inputs);
-	const many = time(Array.from({ length: scale }, (_, k) => inputs.map((p) => (k === 0 ? p : { id: `${p.id}-${k}`, text: varied(p.text, k) }))).flat());
-	console.log(`extraction 1×: ${one.seconds.toFixed(1)} s for ${inputs.length} papers (${one.topics} topics)`);
-	console.log(`extraction ${scale}×: ${many.seconds.toFixed(1)} s for ${inputs.length * scale} papers (${many.topics} topics); ${(many.seconds / one.seconds).toFixed(1)} times the 1× time`);
+	const many = time(
+		Array.from({ length: scale }, (_, k) =>
+			inputs.map((p) => (k === 0 ? p : { id: `${p.id}-${k}`, text: varied(p.text, k) })),
+		).flat(),
+	);
+	console.log(
+		`extraction 1×: ${one.seconds.toFixed(1)} s for ${inputs.length} papers (${one.topics} topics)`,
+	);
+	console.log(
+		`extraction ${scale}×: ${many.seconds.toFixed(1)} s for ${inputs.length * scale} papers (${many.topics} topics); ${(many.seconds / one.seconds).toFixed(1)} times the 1× time`,
+	);
 }
 
 /** Content words of a title, as a set: 4+ letters, lower-cased, math removed. */
@@ -142,20 +178,28 @@ function htmlFiles(dir) {
 }
 
 /** Raw LaTeX a reader would see: `$\…`, `$x$` pairs, or markup commands with a brace argument. */
-const RAW_LATEX = /\$\\|\$[^$\s][^$]{0,200}?[^\s$]\$|\$[^$\s]\$|\\(?:textit|textbf|emph|mathcal|mathbb|mathrm|mathbf|frac|sqrt|cite|'|"|`|\^|~)\{?/u;
+const RAW_LATEX =
+	/\$\\|\$[^$\s][^$]{0,200}?[^\s$]\$|\$[^$\s]\$|\\(?:textit|textbf|emph|mathcal|mathbb|mathrm|mathbf|frac|sqrt|cite|'|"|`|\^|~)\{?/u;
 
 function measure(records, log) {
 	const papers = JSON.parse(readFileSync(join(distDir, 'papers.json'), 'utf8'));
 	const topics = JSON.parse(readFileSync(join(distDir, 'topics.json'), 'utf8'));
 	const byId = new Map(records.map((r) => [paperId(paragraphsOf(r.abstract).join(' ')), r]));
-	const archive = new Map(papers.map((p) => [p.id, byId.get(p.id) ? archiveOf(byId.get(p.id).categories) : undefined]));
+	const archive = new Map(
+		papers.map((p) => [p.id, byId.get(p.id) ? archiveOf(byId.get(p.id).categories) : undefined]),
+	);
 	const members = new Map();
-	for (const p of papers) for (const slug of p.topics) members.set(slug, [...(members.get(slug) ?? []), p.id]);
+	for (const p of papers)
+		for (const slug of p.topics) members.set(slug, [...(members.get(slug) ?? []), p.id]);
 
 	const oneWord = topics.filter((t) => !/\s/u.test(t.name));
 	const parents = new Set(topics.map((t) => t.parent).filter(Boolean));
 	const leaves = topics.filter((t) => !parents.has(t.slug));
-	const largestLeaf = leaves.reduce((best, t) => ((members.get(t.slug)?.length ?? 0) > (members.get(best?.slug)?.length ?? 0) ? t : best), undefined);
+	const largestLeaf = leaves.reduce(
+		(best, t) =>
+			(members.get(t.slug)?.length ?? 0) > (members.get(best?.slug)?.length ?? 0) ? t : best,
+		undefined,
+	);
 	let pure = 0;
 	let counted = 0;
 	for (const ids of members.values()) {
@@ -169,8 +213,12 @@ function measure(records, log) {
 	for (const a of archive.values()) archives.set(a, (archives.get(a) ?? 0) + 1);
 
 	const derived = papers.filter((p) => p.titleSource === 'derived' && byId.has(p.id));
-	const titleF1 = derived.reduce((sum, p) => sum + f1(p.title, byId.get(p.id).title), 0) / Math.max(1, derived.length);
-	const badStarts = derived.filter((p) => /^(?:\(abridged\)|\[abridged\]|in this (?:paper|article|work)|we\b)/iu.test(p.title));
+	const titleF1 =
+		derived.reduce((sum, p) => sum + f1(p.title, byId.get(p.id).title), 0) /
+		Math.max(1, derived.length);
+	const badStarts = derived.filter((p) =>
+		/^(?:\(abridged\)|\[abridged\]|in this (?:paper|article|work)|we\b)/iu.test(p.title),
+	);
 
 	let typeset = 0;
 	let notTypeset = 0;
@@ -184,7 +232,11 @@ function measure(records, log) {
 		$('script, style, template, .cite, math, code.math-error').remove();
 		const text = $('body').text();
 		const raw = RAW_LATEX.exec(text);
-		if (raw) rawPages.push({ page: relative(distDir, file), sample: text.slice(Math.max(0, raw.index - 30), raw.index + 40).replace(/\s+/gu, ' ') });
+		if (raw)
+			rawPages.push({
+				page: relative(distDir, file),
+				sample: text.slice(Math.max(0, raw.index - 30), raw.index + 40).replace(/\s+/gu, ' '),
+			});
 	}
 	const pct = (n, d) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
 	const withTopic = papers.filter((p) => p.topics.length > 0).length;
@@ -192,15 +244,48 @@ function measure(records, log) {
 	return [
 		['papers', papers.length],
 		['topics', `${topics.length} (${parents.size} parents)`],
-		['one-word topics', `${oneWord.length}: ${oneWord.slice(0, 12).map((t) => t.name).join(', ')}${oneWord.length > 12 ? ', …' : ''}`],
+		[
+			'one-word topics',
+			`${oneWord.length}: ${oneWord
+				.slice(0, 12)
+				.map((t) => t.name)
+				.join(', ')}${oneWord.length > 12 ? ', …' : ''}`,
+		],
 		['papers with a topic', `${withTopic} (${pct(withTopic, papers.length)})`],
-		['largest leaf topic', largestLeaf ? `${largestLeaf.name}: ${members.get(largestLeaf.slug)?.length ?? 0} papers (${pct(members.get(largestLeaf.slug)?.length ?? 0, papers.length)})` : 'none'],
-		['topic purity (archive, topics ≥ 5 papers)', `${pct(pure, counted)} (largest archive alone: ${pct(Math.max(...archives.values()), papers.length)})`],
-		['derived-title F1 (content words)', `${pct(titleF1, 1)} over ${derived.length} titles; ${badStarts.length} start with (Abridged)/We/In this paper`],
+		[
+			'largest leaf topic',
+			largestLeaf
+				? `${largestLeaf.name}: ${members.get(largestLeaf.slug)?.length ?? 0} papers (${pct(members.get(largestLeaf.slug)?.length ?? 0, papers.length)})`
+				: 'none',
+		],
+		[
+			'topic purity (archive, topics ≥ 5 papers)',
+			`${pct(pure, counted)} (largest archive alone: ${pct(Math.max(...archives.values()), papers.length)})`,
+		],
+		[
+			'derived-title F1 (content words)',
+			`${pct(titleF1, 1)} over ${derived.length} titles; ${badStarts.length} start with (Abridged)/We/In this paper`,
+		],
 		['math fragments in abstracts', `${typeset} typeset, ${notTypeset} shown as source`],
-		['pages with raw LaTeX in visible text', `${rawPages.length}${rawPages.length ? `, e.g. ${rawPages.slice(0, 3).map((r) => `${r.page}: “${r.sample}”`).join('; ')}` : ''}`],
+		[
+			'pages with raw LaTeX in visible text',
+			`${rawPages.length}${
+				rawPages.length
+					? `, e.g. ${rawPages
+							.slice(0, 3)
+							.map((r) => `${r.page}: “${r.sample}”`)
+							.join('; ')}`
+					: ''
+			}`,
+		],
 		['top topics', top.map((t) => `${t.name} ${t.count}`).join(', ')],
-		['summary', log.split('\n').find((l) => l.includes('Abstract Atlas:'))?.replace(/^.*?Abstract Atlas: /u, '') ?? ''],
+		[
+			'summary',
+			log
+				.split('\n')
+				.find((l) => l.includes('Abstract Atlas:'))
+				?.replace(/^.*?Abstract Atlas: /u, '') ?? '',
+		],
 	];
 }
 
@@ -221,6 +306,9 @@ if (!values['no-build']) {
 	log = readFileSync(logFile, 'utf8');
 }
 const rows = measure(records, log);
-rows.push(['build time', Number.isFinite(seconds) ? `${seconds.toFixed(1)} s` : 'not built (--no-build)']);
+rows.push([
+	'build time',
+	Number.isFinite(seconds) ? `${seconds.toFixed(1)} s` : 'not built (--no-build)',
+]);
 for (const [what, value] of rows) console.log(`${what}: ${value}`);
 console.log(`dist: ${distDir} (${statSync(distDir).isDirectory() ? 'kept' : ''})`);

@@ -39,19 +39,31 @@ const QUERY = 'diffusion';
 if (!options['no-build']) {
 	console.log(`Building the bundled seeds into ${dist} …`);
 	const node = join(ROOT, 'node_modules/.bin/node');
-	const build = spawnSync(existsSync(node) ? node : process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
-		cwd: ROOT,
-		stdio: 'inherit',
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ATLAS_SEEDS: join(ROOT, 'seeds'), ATLAS_BASE: '', ATLAS_STRICT: '' },
-	});
+	const build = spawnSync(
+		existsSync(node) ? node : process.execPath,
+		[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist],
+		{
+			cwd: ROOT,
+			stdio: 'inherit',
+			env: {
+				...process.env,
+				ASTRO_TELEMETRY_DISABLED: '1',
+				ATLAS_SEEDS: join(ROOT, 'seeds'),
+				ATLAS_BASE: '',
+				ATLAS_STRICT: '',
+			},
+		},
+	);
 	if (build.status !== 0) throw new Error(`astro build exited ${build.status}`);
 }
-if (!existsSync(join(dist, 'papers.json'))) throw new Error(`${dist} holds no built site (no papers.json): build first or pass --dist`);
+if (!existsSync(join(dist, 'papers.json')))
+	throw new Error(`${dist} holds no built site (no papers.json): build first or pass --dist`);
 
 const readJson = (file) => JSON.parse(readFileSync(join(dist, file), 'utf8'));
 const papers = readJson('papers.json');
 const topics = readJson('topics.json');
-if (papers.length === 0 || topics.length === 0) throw new Error('the site has no papers or no topics to show');
+if (papers.length === 0 || topics.length === 0)
+	throw new Error('the site has no papers or no topics to show');
 // papers.json URLs include the base: whatever comes before "papers/" is it.
 const base = papers[0].url.slice(0, papers[0].url.indexOf('papers/'));
 const paper = papers.find((p) => p.id === PREFERRED_PAPER) ?? papers[0];
@@ -80,10 +92,16 @@ const shots = [
 		name: 'search',
 		path: `search/?q=${QUERY}`,
 		ready: async (page) => {
-			await page.locator('pagefind-results .pf-result').first().waitFor({ state: 'attached', timeout: 15_000 });
+			await page
+				.locator('pagefind-results .pf-result')
+				.first()
+				.waitFor({ state: 'attached', timeout: 15_000 });
 			// The filter pane is folded until opened (its files load then): shown opened.
 			await page.locator('[data-atlas-filters] > summary').click();
-			await page.locator('pagefind-filter-pane input[type=checkbox]').first().waitFor({ state: 'attached', timeout: 15_000 });
+			await page
+				.locator('pagefind-filter-pane input[type=checkbox]')
+				.first()
+				.waitFor({ state: 'attached', timeout: 15_000 });
 		},
 	},
 	{ name: '404', path: '404.html', optional: true },
@@ -92,7 +110,15 @@ const shots = [
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--font-render-hinting=none'],
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run',
+		'--font-render-hinting=none',
+	],
 });
 let written = 0;
 const skipped = [];
@@ -104,7 +130,11 @@ try {
 		}
 		for (const width of WIDTHS) {
 			for (const colorScheme of SCHEMES) {
-				const context = await browser.newContext({ viewport: { width, height: HEIGHT[width] }, colorScheme, reducedMotion: 'reduce' });
+				const context = await browser.newContext({
+					viewport: { width, height: HEIGHT[width] },
+					colorScheme,
+					reducedMotion: 'reduce',
+				});
 				const page = await context.newPage();
 				const response = await page.goto(home + shot.path, { waitUntil: 'load' });
 				if (!response?.ok()) throw new Error(`${home + shot.path} answered ${response?.status()}`);
@@ -113,7 +143,12 @@ try {
 				await page.waitForTimeout(shot.ready ? 1200 : 200);
 				await page.evaluate(() => window.scrollTo(0, 0));
 				const file = join(out, `${shot.name}-${width}-${colorScheme}.png`);
-				await page.screenshot({ path: file, fullPage: options.full, animations: 'disabled', caret: 'hide' });
+				await page.screenshot({
+					path: file,
+					fullPage: options.full,
+					animations: 'disabled',
+					caret: 'hide',
+				});
 				written++;
 				await context.close();
 			}

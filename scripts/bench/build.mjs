@@ -12,7 +12,10 @@ function statOf(pid) {
 		const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
 		// comm is in parentheses and may hold spaces: the fields after the last ')' are fixed.
 		const close = text.lastIndexOf(')');
-		return { comm: text.slice(text.indexOf('(') + 1, close), ppid: Number(text.slice(close + 2).split(' ')[1]) };
+		return {
+			comm: text.slice(text.indexOf('(') + 1, close),
+			ppid: Number(text.slice(close + 2).split(' ')[1]),
+		};
 	} catch {
 		return undefined;
 	}
@@ -79,14 +82,20 @@ function sampleMemory(root) {
  * where Astro prints whole-second timestamps only.
  */
 export function runBuild({ root, seedsDir, outDir, logFile, cold }) {
-	if (cold) for (const dir of [join(root, '.astro'), join(root, '.atlas'), outDir]) rmSync(dir, { recursive: true, force: true });
+	if (cold)
+		for (const dir of [join(root, '.astro'), join(root, '.atlas'), outDir])
+			rmSync(dir, { recursive: true, force: true });
 	return new Promise((done, fail) => {
 		const started = performance.now();
-		const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], {
-			cwd: root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ATLAS_SEEDS: seedsDir },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			[join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+			{
+				cwd: root,
+				env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ATLAS_SEEDS: seedsDir },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		const stopSampling = sampleMemory(child.pid);
 		const lines = [];
 		// Written as it comes, so a long build can be followed with tail -f.
@@ -110,7 +119,12 @@ export function runBuild({ root, seedsDir, outDir, logFile, cold }) {
 			if (code !== 0) fail(new Error(`astro build failed (exit ${code}); see ${logFile}`));
 			else {
 				const summary = plain(lines.find((l) => l.text.includes('Abstract Atlas:'))?.text ?? '');
-				done({ ms, memory, phases: phasesOf(lines, ms), built: Number(/(\d+) papers built/u.exec(summary)?.[1] ?? Number.NaN) });
+				done({
+					ms,
+					memory,
+					phases: phasesOf(lines, ms),
+					built: Number(/(\d+) papers built/u.exec(summary)?.[1] ?? Number.NaN),
+				});
 			}
 		});
 	});
@@ -121,7 +135,8 @@ const plain = (text) => text.replace(/\x1b\[[0-9;]*m/gu, '');
 // Astro and Vite print durations as "805ms", "1.17s" or, past a minute, "1m 35s".
 const DURATION = /((?:\d+m\s*)?[\d.]+(?:ms|s)|\d+m)\b/u;
 function durationMs(text) {
-	const [, minutes = '0', value = '0', unit = 's'] = /^(?:(\d+)m\s*)?(?:([\d.]+)(ms|s))?$/u.exec(text.trim()) ?? [];
+	const [, minutes = '0', value = '0', unit = 's'] =
+		/^(?:(\d+)m\s*)?(?:([\d.]+)(ms|s))?$/u.exec(text.trim()) ?? [];
 	return Number(minutes) * 60_000 + Number(value) * (unit === 's' ? 1000 : 1);
 }
 
@@ -148,7 +163,8 @@ function phasesOf(lines, totalMs) {
 	const routes = find(/generating static routes/u);
 	const completed = new RegExp(`✓ Completed in ${DURATION.source}`, 'u');
 	const routesDone = find(completed, routes + 1);
-	if (routes >= 0 && routesDone >= 0) phases.routes = durationMs(completed.exec(plain(lines[routesDone].text))[1]);
+	if (routes >= 0 && routesDone >= 0)
+		phases.routes = durationMs(completed.exec(plain(lines[routesDone].text))[1]);
 	const search = find(/Search: indexed \d+ pages in \d+ ms/u);
 	if (search >= 0) {
 		phases.pagefind = Number(/in (\d+) ms/u.exec(plain(lines[search].text))[1]);
@@ -156,6 +172,11 @@ function phasesOf(lines, totalMs) {
 	}
 	// Node and Astro starting up, and config and types, before content is read.
 	if (syncing >= 0) phases.startup = lines[syncing].at;
-	phases.other = totalMs - ['startup', 'content', 'bundling', 'routes', 'pagefind'].reduce((sum, k) => sum + (phases[k] ?? 0), 0);
+	phases.other =
+		totalMs -
+		['startup', 'content', 'bundling', 'routes', 'pagefind'].reduce(
+			(sum, k) => sum + (phases[k] ?? 0),
+			0,
+		);
 	return phases;
 }

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { oneLine, paragraphsOf, readArxivCsv } from '../lib/arxiv-csv.mjs';
 import { parseSeed } from '../../src/lib/seeds/parse-seed.ts';
 
-
 /**
  * Sentences of a text. Splits after . ! ? followed by a capital, a digit or math, but
  * never inside $…$ (math holds dots and spaces of its own).
@@ -21,14 +20,21 @@ function sentencesOf(text) {
 		if (inMath || !'.!?'.includes(c) || text[i + 1] !== ' ') continue;
 		if (!/[A-Z0-9$\\(]/u.test(text[i + 2] ?? '')) continue;
 		// "e.g. X", "Fig. 3", "et al. Y": not sentence ends.
-		if (/\b(?:e\.g|i\.e|al|Fig|Eq|Ref|vs|cf|Dr|Prof|resp|approx)$/u.test(text.slice(Math.max(0, i - 6), i))) continue;
+		if (
+			/\b(?:e\.g|i\.e|al|Fig|Eq|Ref|vs|cf|Dr|Prof|resp|approx)$/u.test(
+				text.slice(Math.max(0, i - 6), i),
+			)
+		)
+			continue;
 		sentences.push(text.slice(start, i + 1).trim());
 		start = i + 2;
 	}
 	const tail = text.slice(start).trim();
 	if (tail) sentences.push(tail);
 	// Fragments and run-ons make odd abstracts; an unbalanced $ would leak math into the next sentence.
-	return sentences.filter((s) => s.length >= 30 && s.length <= 600 && (s.match(/(?<!\\)\$/gu) ?? []).length % 2 === 0);
+	return sentences.filter(
+		(s) => s.length >= 30 && s.length <= 600 && (s.match(/(?<!\\)\$/gu) ?? []).length % 2 === 0,
+	);
 }
 
 /**
@@ -39,11 +45,19 @@ function sentencesOf(text) {
 export function loadSources({ root, csvPath }) {
 	const sources = [];
 	const seedsDir = join(root, 'seeds');
-	for (const file of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
+	for (const file of readdirSync(seedsDir)
+		.filter((f) => f.endsWith('.txt'))
+		.sort()) {
 		const parsed = parseSeed(readFileSync(join(seedsDir, file), 'utf8'), file);
 		for (const a of parsed.abstracts) {
 			const sentences = sentencesOf(a.paragraphs.join(' '));
-			if (sentences.length) sources.push({ group: 'seeds', title: a.title, category: a.category ?? 'Machine Learning', sentences });
+			if (sentences.length)
+				sources.push({
+					group: 'seeds',
+					title: a.title,
+					category: a.category ?? 'Machine Learning',
+					sentences,
+				});
 		}
 	}
 	const notes = [];
@@ -52,11 +66,21 @@ export function loadSources({ root, csvPath }) {
 		for (const r of records) {
 			const category = r.categories.trim().split(/\s+/u)[0];
 			const sentences = sentencesOf(paragraphsOf(r.abstract).join(' '));
-			if (sentences.length) sources.push({ group: category.split('.')[0], title: oneLine(r.title), category, sentences });
+			if (sentences.length)
+				sources.push({
+					group: category.split('.')[0],
+					title: oneLine(r.title),
+					category,
+					sentences,
+				});
 		}
-		notes.push(`sources: ${sources.length} abstracts (bundled seeds + ${records.length} arXiv records from ${csvPath})`);
+		notes.push(
+			`sources: ${sources.length} abstracts (bundled seeds + ${records.length} arXiv records from ${csvPath})`,
+		);
 	} else {
-		notes.push(`note: ${csvPath} is missing, so the collection is built from the bundled seeds alone (fewer distinct sentences and topics)`);
+		notes.push(
+			`note: ${csvPath} is missing, so the collection is built from the bundled seeds alone (fewer distinct sentences and topics)`,
+		);
 	}
 	return { sources, notes };
 }

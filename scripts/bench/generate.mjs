@@ -12,10 +12,46 @@ const DUPLICATE_SHARE = 0.01;
 // Duplicates copy one of the last abstracts written: a bounded window keeps memory flat.
 const DUPLICATE_WINDOW = 500;
 
-const FIRST = ['Ana', 'Bo', 'Chen', 'Dana', 'Emil', 'Fatima', 'Goran', 'Hiro', 'Ines', 'Jonas', 'Kemal', 'Lea', 'Mei', 'Nils', 'Olga', 'Priya'];
-const LAST = ['Okafor', 'Lindqvist', 'Tanaka', 'Moreau', 'Novak', 'Silva', 'Haddad', 'Kowalski', 'Ferrari', 'Nguyen', 'Schmidt', 'Rossi', 'Park', 'Mendes'];
+const FIRST = [
+	'Ana',
+	'Bo',
+	'Chen',
+	'Dana',
+	'Emil',
+	'Fatima',
+	'Goran',
+	'Hiro',
+	'Ines',
+	'Jonas',
+	'Kemal',
+	'Lea',
+	'Mei',
+	'Nils',
+	'Olga',
+	'Priya',
+];
+const LAST = [
+	'Okafor',
+	'Lindqvist',
+	'Tanaka',
+	'Moreau',
+	'Novak',
+	'Silva',
+	'Haddad',
+	'Kowalski',
+	'Ferrari',
+	'Nguyen',
+	'Schmidt',
+	'Rossi',
+	'Park',
+	'Mendes',
+];
 // Words too common to name a subject: the search probe wants a word readers would type.
-const STOP = new Set('about above after again against among based because before being below between both could during each every first found further given however large might model models other paper present problem results second several shown since small their there these those three through under using which while whose within without would study method methods approach propose proposed order show shows terms value values number'.split(' '));
+const STOP = new Set(
+	'about above after again against among based because before being below between both could during each every first found further given however large might model models other paper present problem results second several shown since small their there these those three through under using which while whose within without would study method methods approach propose proposed order show shows terms value values number'.split(
+		' ',
+	),
+);
 
 /** Picks a group with probability proportional to its number of source abstracts. */
 function groupPicker(random, pools) {
@@ -47,7 +83,11 @@ function composeAbstract(random, group, allMath) {
 		sentences.splice(1 + pick(random, sentences.length), 0, next);
 		length += next.length + 1;
 	}
-	return { text: sentences.join(' '), title: lead.title ?? lead.sentences[0].slice(0, 80), category: lead.category };
+	return {
+		text: sentences.join(' '),
+		title: lead.title ?? lead.sentences[0].slice(0, 80),
+		category: lead.category,
+	};
 }
 
 function abstractLinesFile(abstracts) {
@@ -61,7 +101,12 @@ function authorPageFile(abstracts, owner) {
 
 /** Counts, per word, the abstracts it occurs in. */
 function countWords(counts, text) {
-	for (const w of new Set(text.replace(/\$[^$]*\$/gu, ' ').toLowerCase().match(/\b[a-z]{5,}\b/gu) ?? [])) {
+	for (const w of new Set(
+		text
+			.replace(/\$[^$]*\$/gu, ' ')
+			.toLowerCase()
+			.match(/\b[a-z]{5,}\b/gu) ?? [],
+	)) {
 		if (!STOP.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
 	}
 }
@@ -109,7 +154,8 @@ export function generateCollection({ dir, count, seed, pools }) {
 		stats.bytes += Buffer.byteLength(text);
 	}
 	// The most widespread subject word: a search for it returns many results, like a reader's first query.
-	stats.commonWord = [...words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'model';
+	stats.commonWord =
+		[...words].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'model';
 	return stats;
 }
 
@@ -120,10 +166,16 @@ const digest = (text) => createHash('sha1').update(text).digest('base64').slice(
  * `Abstract:` file gets one more sentence. Returns a function that puts the file back.
  */
 export function editOneAbstract(dir, files) {
-	const file = join(dir, files.find((f) => f.endsWith('-abstracts.txt')));
+	const file = join(
+		dir,
+		files.find((f) => f.endsWith('-abstracts.txt')),
+	);
 	const original = readFileSync(file);
 	const text = original.toString('utf8');
 	const end = text.indexOf('\n');
-	writeFileSync(file, `${text.slice(0, end)} This revised version corrects the reported figures.${text.slice(end)}`);
+	writeFileSync(
+		file,
+		`${text.slice(0, end)} This revised version corrects the reported figures.${text.slice(end)}`,
+	);
 	return () => writeFileSync(file, original);
 }

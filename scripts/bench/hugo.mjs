@@ -5,15 +5,25 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { parseSeed } from '../../src/lib/seeds/parse-seed.ts';
 
-const STOP = new Set('about above after again against among also based been being between both could does each from have here into more most only other over paper such than that their them then there these they this those through under using very were what when where which while with within without would show shows study present results model models'.split(' '));
+const STOP = new Set(
+	'about above after again against among also based been being between both could does each from have here into more most only other over paper such than that their them then there these they this those through under using very were what when where which while with within without would show shows study present results model models'.split(
+		' ',
+	),
+);
 
 /** The 3 most frequent words of 4+ letters that are not stop-words: a crude but fast tag set. */
 function tagsOf(text) {
 	const counts = new Map();
-	for (const w of text.replace(/\$[^$]*\$/gu, ' ').toLowerCase().match(/\b[a-z]{4,}\b/gu) ?? []) {
+	for (const w of text
+		.replace(/\$[^$]*\$/gu, ' ')
+		.toLowerCase()
+		.match(/\b[a-z]{4,}\b/gu) ?? []) {
 		if (!STOP.has(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
 	}
-	return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([w]) => w);
+	return [...counts]
+		.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+		.slice(0, 3)
+		.map(([w]) => w);
 }
 
 const LAYOUT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>`;
@@ -27,13 +37,18 @@ const TEMPLATES = {
 function writeSite(siteDir, seedsDir) {
 	rmSync(siteDir, { recursive: true, force: true });
 	mkdirSync(join(siteDir, 'content/papers'), { recursive: true });
-	writeFileSync(join(siteDir, 'hugo.toml'), `baseURL = "/"\ntitle = "Bench"\ndisableKinds = ["RSS", "sitemap", "robotsTXT", "404"]\n[taxonomies]\ntag = "tags"\n`);
+	writeFileSync(
+		join(siteDir, 'hugo.toml'),
+		`baseURL = "/"\ntitle = "Bench"\ndisableKinds = ["RSS", "sitemap", "robotsTXT", "404"]\n[taxonomies]\ntag = "tags"\n`,
+	);
 	for (const [path, text] of Object.entries(TEMPLATES)) {
 		mkdirSync(join(siteDir, path, '..'), { recursive: true });
 		writeFileSync(join(siteDir, path), text);
 	}
 	const written = new Set();
-	for (const file of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
+	for (const file of readdirSync(seedsDir)
+		.filter((f) => f.endsWith('.txt'))
+		.sort()) {
 		for (const a of parseSeed(readFileSync(join(seedsDir, file), 'utf8'), file).abstracts) {
 			const text = a.paragraphs.join('\n\n');
 			if (written.has(text)) continue;
@@ -42,7 +57,10 @@ function writeSite(siteDir, seedsDir) {
 			const title = (a.title ?? text.slice(0, 70)).replace(/["\\]/gu, '');
 			// Math is left as source: Hugo has no Temml, and escaping it keeps Markdown from reading `_` as emphasis.
 			const body = text.replace(/[\\`*_[\]<>]/gu, (c) => `\\${c}`);
-			writeFileSync(join(siteDir, 'content/papers', `${name}.md`), `---\ntitle: "${title}"\ntags: ${JSON.stringify(tagsOf(text))}\n---\n\n${body}\n`);
+			writeFileSync(
+				join(siteDir, 'content/papers', `${name}.md`),
+				`---\ntitle: "${title}"\ntags: ${JSON.stringify(tagsOf(text))}\n---\n\n${body}\n`,
+			);
 		}
 	}
 	return written.size;
@@ -51,8 +69,15 @@ function writeSite(siteDir, seedsDir) {
 /** Runs a command and returns its wall time in ms; throws with its output when it fails. */
 function timed(command, args, options) {
 	const started = performance.now();
-	const run = spawnSync(command, args, { ...options, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-	if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${run.status}): ${run.stderr || run.stdout}`);
+	const run = spawnSync(command, args, {
+		...options,
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024,
+	});
+	if (run.status !== 0)
+		throw new Error(
+			`${command} ${args.join(' ')} failed (exit ${run.status}): ${run.stderr || run.stdout}`,
+		);
 	return performance.now() - started;
 }
 
@@ -65,7 +90,11 @@ export function hugoBuild({ root, seedsDir, work }) {
 	const siteDir = join(work, 'hugo');
 	const pages = writeSite(siteDir, seedsDir);
 	const publicDir = join(siteDir, 'public');
-	const hugoMs = timed('hugo', ['--quiet', '--source', siteDir, '--destination', publicDir], { cwd: siteDir });
-	const pagefindMs = timed(join(root, 'node_modules/.bin/pagefind'), ['--site', publicDir], { cwd: siteDir });
+	const hugoMs = timed('hugo', ['--quiet', '--source', siteDir, '--destination', publicDir], {
+		cwd: siteDir,
+	});
+	const pagefindMs = timed(join(root, 'node_modules/.bin/pagefind'), ['--site', publicDir], {
+		cwd: siteDir,
+	});
 	return { pages, hugoMs, pagefindMs };
 }

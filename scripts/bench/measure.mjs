@@ -30,7 +30,13 @@ export function distSize(dir) {
 /** A sha256 of every file of the output, by path: two builds are identical when the maps are. */
 export function hashDist(dir) {
 	const hashes = new Map();
-	for (const f of filesOf(dir)) hashes.set(f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex'));
+	for (const f of filesOf(dir))
+		hashes.set(
+			f,
+			createHash('sha256')
+				.update(readFileSync(join(dir, f)))
+				.digest('hex'),
+		);
 	return hashes;
 }
 
@@ -45,13 +51,24 @@ export function differences(a, b) {
  * Fonts, scripts and math CSS loaded later are not counted: this is the page's own weight.
  */
 export function paperPageWeight(dir) {
-	const papers = readdirSync(join(dir, 'papers'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+	const papers = readdirSync(join(dir, 'papers'), { withFileTypes: true })
+		.filter((e) => e.isDirectory())
+		.map((e) => e.name)
+		.sort();
 	const html = readFileSync(join(dir, 'papers', papers[0], 'index.html'));
 	const css = [...html.toString('utf8').matchAll(/<link[^>]+rel="?stylesheet"?[^>]*>/gu)]
 		.map((tag) => /href="?([^"\s>]+)/u.exec(tag[0])?.[1])
 		.filter((href) => href?.includes('/_astro/') && href.endsWith('.css'));
-	const cssBytes = css.reduce((sum, href) => sum + gzipBytes(readFileSync(join(dir, '_astro', href.split('/_astro/')[1]))), 0);
-	return { page: `papers/${papers[0]}/`, html: gzipBytes(html), css: cssBytes, stylesheets: css.length };
+	const cssBytes = css.reduce(
+		(sum, href) => sum + gzipBytes(readFileSync(join(dir, '_astro', href.split('/_astro/')[1]))),
+		0,
+	);
+	return {
+		page: `papers/${papers[0]}/`,
+		html: gzipBytes(html),
+		css: cssBytes,
+		stylesheets: css.length,
+	};
 }
 
 /** Serves `dir` on 127.0.0.1 at the root, as the bench builds with the default base. */
@@ -64,7 +81,10 @@ async function serve(dir) {
 		}),
 	);
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+	return {
+		origin: `http://127.0.0.1:${server.address().port}`,
+		close: () => new Promise((resolve) => server.close(resolve)),
+	};
 }
 
 /**
@@ -78,18 +98,37 @@ export async function searchWeight(dir, word) {
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--no-first-run',
+		],
 	});
 	try {
 		const page = await browser.newPage();
 		const bodies = [];
-		page.on('response', (response) => bodies.push(response.body().then((b) => ({ url: response.url(), gzip: gzipBytes(b), raw: b.length }), () => undefined)));
+		page.on('response', (response) =>
+			bodies.push(
+				response.body().then(
+					(b) => ({ url: response.url(), gzip: gzipBytes(b), raw: b.length }),
+					() => undefined,
+				),
+			),
+		);
 		const started = performance.now();
 		await page.goto(`${server.origin}/search/?q=${encodeURIComponent(word)}`);
-		await page.locator('[data-atlas-search-page] pagefind-results .pf-result-link').first().waitFor({ timeout: 60_000 });
+		await page
+			.locator('[data-atlas-search-page] pagefind-results .pf-result-link')
+			.first()
+			.waitFor({ timeout: 60_000 });
 		const ms = performance.now() - started;
 		await page.waitForLoadState('networkidle');
-		const results = await page.locator('[data-atlas-search-page] pagefind-results .pf-result-link').count();
+		const results = await page
+			.locator('[data-atlas-search-page] pagefind-results .pf-result-link')
+			.count();
 		const received = (await Promise.all(bodies)).filter(Boolean);
 		return {
 			word,

@@ -20,7 +20,9 @@ function oncePerBuild<K, V>(compute: (key: K) => Promise<V>): (key: K) => Promis
 	};
 }
 
-const papersInTitleOrder = oncePerBuild(async () => (await getCollection('papers')).map((entry) => entry.data).sort(compareByTitle));
+const papersInTitleOrder = oncePerBuild(async () =>
+	(await getCollection('papers')).map((entry) => entry.data).sort(compareByTitle),
+);
 
 /** Every paper, in title order: the order of every list on the site. */
 export function allPapers(): Promise<Paper[]> {
@@ -33,11 +35,16 @@ export function allPapers(): Promise<Paper[]> {
  */
 export function paperUrl(paper: Pick<Paper, 'slug'>): string {
 	// The same rule the build uses for the .bib and .ris files written beside the page.
-	return citedPaperUrl(paper, { base: import.meta.env.BASE_URL, site: import.meta.env.SITE || undefined });
+	return citedPaperUrl(paper, {
+		base: import.meta.env.BASE_URL,
+		site: import.meta.env.SITE || undefined,
+	});
 }
 
 /** The terms of one taxonomy with their papers. */
-export const allTerms: (kind: TaxonomyKind) => Promise<Term[]> = oncePerBuild(async (kind) => groupByTerm(await allPapers(), kind));
+export const allTerms: (kind: TaxonomyKind) => Promise<Term[]> = oncePerBuild(async (kind) =>
+	groupByTerm(await allPapers(), kind),
+);
 
 /** Papers per page on the home page and on term pages. */
 export const PAGE_SIZE = 50;
@@ -49,7 +56,9 @@ export const PAGE_SIZE = 50;
 export async function termStaticPaths(kind: TaxonomyKind, paginate: PaginateFunction) {
 	const terms = await allTerms(kind);
 	const summary = (term: Term) => ({ slug: term.slug, name: term.name, count: term.papers.length });
-	const children = new Map(termTree(terms).map((node) => [node.term.slug, node.children.map(summary)]));
+	const children = new Map(
+		termTree(terms).map((node) => [node.term.slug, node.children.map(summary)]),
+	);
 	const bySlug = new Map(terms.map((term) => [term.slug, term]));
 	return terms.flatMap((term) => {
 		const parent = term.parent ? bySlug.get(term.parent) : undefined;

@@ -8,7 +8,11 @@ import type { ErrorData } from '../lib/errors/error-data.ts';
  * a message and a hint; the entry's name and title are set on it afterwards (the dev
  * overlay shows the title).
  */
-export function astroError<Args extends readonly unknown[]>(entry: ErrorData<Args>, args: Args, options?: ErrorOptions): AstroError {
+export function astroError<Args extends readonly unknown[]>(
+	entry: ErrorData<Args>,
+	args: Args,
+	options?: ErrorOptions,
+): AstroError {
 	const error = fromAtlasError(atlasError(entry, args, options));
 	// Astro prints the first frame as the error's location: the throw site, not this helper.
 	Error.captureStackTrace(error, astroError);

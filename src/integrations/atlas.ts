@@ -14,7 +14,12 @@ import { normalizeBase } from '../lib/site/options.ts';
 import { THEME_SCRIPT } from '../lib/theme/theme-choice.ts';
 import type { Paper } from '../schemas/paper.ts';
 import { BuildReportSchema, type BuildReport } from '../schemas/build-report.ts';
-import { LoaderCollectionUnreadable, LoaderReportUnreadable, PagePolicyMissing, StrictWarnings } from '../lib/errors/error-data.ts';
+import {
+	LoaderCollectionUnreadable,
+	LoaderReportUnreadable,
+	PagePolicyMissing,
+	StrictWarnings,
+} from '../lib/errors/error-data.ts';
 import { astroError, toAstroError } from './astro-errors.ts';
 
 export interface AtlasIntegrationOptions {
@@ -58,7 +63,8 @@ export function unwatched(root: string, outDir: string, seeds: string): (path: s
 	const skipped = [outDir, join(root, 'tests/.output')].map((dir) => dir.replace(/\/+$/u, ''));
 	const seedsDir = resolve(root, seeds);
 	const inside = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
-	return (path) => skipped.some((dir) => inside(path, dir)) && !inside(path, seedsDir) && !inside(seedsDir, path);
+	return (path) =>
+		skipped.some((dir) => inside(path, dir)) && !inside(path, seedsDir) && !inside(seedsDir, path);
 }
 
 /**
@@ -83,12 +89,27 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 						// The dev server's file watcher walks every folder it is not told to skip before
 						// the first sync: a built site (4.7 files per paper) or the tests' and bench's
 						// outputs beside it held the first sync back by 15 s at 1,000 papers.
-						server: { watch: { ignored: [unwatched(fileURLToPath(config.root), fileURLToPath(config.outDir), options.seeds)] } },
+						server: {
+							watch: {
+								ignored: [
+									unwatched(
+										fileURLToPath(config.root),
+										fileURLToPath(config.outDir),
+										options.seeds,
+									),
+								],
+							},
+						},
 						build: {
 							rolldownOptions: {
 								onwarn(warning: BundlerWarning, warn: (warning: BundlerWarning) => void) {
 									const fromGenerated = warning.id?.startsWith(generatedDir) ?? false;
-									if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && fromGenerated && HEAD_INJECT_WARNING.test(warning.message)) return;
+									if (
+										warning.code === 'MODULE_LEVEL_DIRECTIVE' &&
+										fromGenerated &&
+										HEAD_INJECT_WARNING.test(warning.message)
+									)
+										return;
 									warn(warning);
 								},
 								output: { manualChunks: (id: string) => paperChunk(id, generatedDir) },
@@ -105,7 +126,10 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 				// Short links and citation files are written by the build, not routed: the dev
 				// server serves the same bytes from the loader's latest export.
 				server.middlewares.use((request, response, next) => {
-					const file = request.url === undefined ? undefined : devPaperFile(request.url, resolve(generatedDir, PAPERS_EXPORT_FILE), address);
+					const file =
+						request.url === undefined
+							? undefined
+							: devPaperFile(request.url, resolve(generatedDir, PAPERS_EXPORT_FILE), address);
 					if (file) send(response, file);
 					else next();
 				});
@@ -116,9 +140,19 @@ export function atlasIntegration(options: AtlasIntegrationOptions): AstroIntegra
 					const outDir = fileURLToPath(dir);
 					const policy = sitePolicy(outDir, assets);
 					await writeFile(join(outDir, HEADERS_FILE), headersFile(policy));
-					const written = await writeSiteFiles(outDir, paperFiles(readPapers(resolve(generatedDir, PAPERS_EXPORT_FILE)), address, { policy }));
-					logger.info(`Wrote ${written} short links and citation files in ${Math.round(performance.now() - started)} ms.`);
-					reportBuild({ logger }, readReport(resolve(generatedDir, REPORT_FILE)), site, options.strict);
+					const written = await writeSiteFiles(
+						outDir,
+						paperFiles(readPapers(resolve(generatedDir, PAPERS_EXPORT_FILE)), address, { policy }),
+					);
+					logger.info(
+						`Wrote ${written} short links and citation files in ${Math.round(performance.now() - started)} ms.`,
+					);
+					reportBuild(
+						{ logger },
+						readReport(resolve(generatedDir, REPORT_FILE)),
+						site,
+						options.strict,
+					);
 				} catch (error) {
 					// The CSP helpers are pure code: their catalogue errors reach Astro as its own.
 					throw toAstroError(error);
@@ -186,7 +220,11 @@ async function writeSiteFiles(outDir: string, files: Iterable<SiteFile>): Promis
 	return count;
 }
 
-const CONTENT_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', bib: BIBTEX_CONTENT_TYPE, ris: RIS_CONTENT_TYPE };
+const CONTENT_TYPES: Record<string, string> = {
+	html: 'text/html; charset=utf-8',
+	bib: BIBTEX_CONTENT_TYPE,
+	ris: RIS_CONTENT_TYPE,
+};
 
 /** The dev server's copy of the export, read again only when the loader has rewritten it. */
 let devExport: { mtimeMs: number; files: Map<string, string> } | undefined;
@@ -196,7 +234,8 @@ function devPaperFile(url: string, exportPath: string, address: SiteAddress): Si
 	const path = decodeURIComponent(new URL(url, 'http://localhost').pathname);
 	if (!path.startsWith(address.base)) return undefined;
 	const inSite = path.slice(address.base.length).replace(/^(p\/[0-9a-f]{12}\/)$/u, '$1index.html');
-	if (!/^(?:p\/[0-9a-f]{12}\/index\.html|papers\/[a-z0-9-]+\.(?:bib|ris))$/u.test(inSite)) return undefined;
+	if (!/^(?:p\/[0-9a-f]{12}\/index\.html|papers\/[a-z0-9-]+\.(?:bib|ris))$/u.test(inSite))
+		return undefined;
 	let mtimeMs: number;
 	try {
 		mtimeMs = statSync(exportPath).mtimeMs;
@@ -204,14 +243,22 @@ function devPaperFile(url: string, exportPath: string, address: SiteAddress): Si
 		return undefined;
 	}
 	if (devExport?.mtimeMs !== mtimeMs) {
-		devExport = { mtimeMs, files: new Map([...paperFiles(readPapers(exportPath), address)].map((file) => [file.path, file.body])) };
+		devExport = {
+			mtimeMs,
+			files: new Map(
+				[...paperFiles(readPapers(exportPath), address)].map((file) => [file.path, file.body]),
+			),
+		};
 	}
 	const body = devExport.files.get(inSite);
 	return body === undefined ? undefined : { path: inSite, body };
 }
 
 function send(response: ServerResponse, file: SiteFile): void {
-	response.setHeader('Content-Type', CONTENT_TYPES[file.path.split('.').at(-1) ?? ''] ?? 'application/octet-stream');
+	response.setHeader(
+		'Content-Type',
+		CONTENT_TYPES[file.path.split('.').at(-1) ?? ''] ?? 'application/octet-stream',
+	);
 	response.end(file.body);
 }
 

@@ -34,7 +34,10 @@ export function pagefindIntegration(): AstroIntegration {
 }
 
 /** Indexes every built page; fails the build with what went wrong and what to do. */
-export async function indexSite({ dir, logger }: Pick<HookParameters<'astro:build:done'>, 'dir' | 'logger'>): Promise<void> {
+export async function indexSite({
+	dir,
+	logger,
+}: Pick<HookParameters<'astro:build:done'>, 'dir' | 'logger'>): Promise<void> {
 	const started = performance.now();
 	const site = fileURLToPath(dir);
 	try {
@@ -46,11 +49,15 @@ export async function indexSite({ dir, logger }: Pick<HookParameters<'astro:buil
 		const added = await index.addDirectory({ path: site, glob: INDEXED_PAGES });
 		failOn(added.errors, `index the pages in ${site}`);
 		if (added.page_count === 0) {
-			logger.warn('Pagefind found no page to index (no element with data-pagefind-body); search will return nothing.');
+			logger.warn(
+				'Pagefind found no page to index (no element with data-pagefind-body); search will return nothing.',
+			);
 		}
 		const written = await index.writeFiles({ outputPath: join(site, PAGEFIND_DIR) });
 		failOn(written.errors, `write the search index to ${join(site, PAGEFIND_DIR)}`);
-		logger.info(`Search: indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms.`);
+		logger.info(
+			`Search: indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms.`,
+		);
 	} finally {
 		await pagefind.close();
 	}

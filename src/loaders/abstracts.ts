@@ -7,7 +7,11 @@ import { runPipeline, type CachedSeed } from '../lib/pipeline/run-pipeline.ts';
 import type { TaggingCache } from '../lib/topics/words.ts';
 import { GENERATED_MDX_VERSION, generatedMdx } from '../lib/site/generated-mdx.ts';
 import { PAPERS_EXPORT_FILE, REPORT_FILE } from '../lib/site/project-paths.ts';
-import { LoaderPathOutsideRoot, LoaderSeedsOptionInvalid, SeedsFolderMissing } from '../lib/errors/error-data.ts';
+import {
+	LoaderPathOutsideRoot,
+	LoaderSeedsOptionInvalid,
+	SeedsFolderMissing,
+} from '../lib/errors/error-data.ts';
 import { astroError, toAstroError } from '../integrations/astro-errors.ts';
 import { PaperSchema } from '../schemas/paper.ts';
 import { PAPERS_METADATA_FILE } from '../schemas/papers-yaml.ts';
@@ -43,7 +47,12 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 	}
 	for (const key of ['generatedDir', 'component'] as const) {
 		const value = options[key];
-		if (typeof value !== 'string' || value === '' || isAbsolute(value) || value.split(/[\\/]/u).includes('..')) {
+		if (
+			typeof value !== 'string' ||
+			value === '' ||
+			isAbsolute(value) ||
+			value.split(/[\\/]/u).includes('..')
+		) {
 			throw astroError(LoaderPathOutsideRoot, [key, value]);
 		}
 	}
@@ -59,14 +68,18 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 			const generatedDir = resolve(root, options.generatedDir);
 			const paths = { root, seedsDir, generatedDir, component: resolve(root, options.component) };
 			// A dev server re-syncs after every edit: it keeps what makes that quick and safe.
-			const watching: Watching | undefined = context.watcher ? { tagging: new Map(), orphans: new Set() } : undefined;
+			const watching: Watching | undefined = context.watcher
+				? { tagging: new Map(), orphans: new Set() }
+				: undefined;
 			// One sync at a time: an older sync finishing late would prune what a newer one added.
 			let queue: Promise<void> = Promise.resolve();
 			const sync = () => {
 				// Pure code and the schemas throw the catalogue's errors; Astro prints its own best.
-				const next = queue.then(() => syncCollection(context, paths, cache, watching)).catch((error: unknown) => {
-					throw toAstroError(error);
-				});
+				const next = queue
+					.then(() => syncCollection(context, paths, cache, watching))
+					.catch((error: unknown) => {
+						throw toAstroError(error);
+					});
 				queue = next.catch(() => undefined);
 				return next;
 			};
@@ -80,7 +93,14 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 			let pending: ReturnType<typeof setTimeout> | undefined;
 			const changedFiles = new Set<string>();
 			const onChange = (changed: string) => {
-				if (!changed.startsWith(seedsDir + sep) || !(changed.endsWith('.txt') || [TOPIC_OVERRIDES_FILE, PAPERS_METADATA_FILE].includes(relative(seedsDir, changed)))) return;
+				if (
+					!changed.startsWith(seedsDir + sep) ||
+					!(
+						changed.endsWith('.txt') ||
+						[TOPIC_OVERRIDES_FILE, PAPERS_METADATA_FILE].includes(relative(seedsDir, changed))
+					)
+				)
+					return;
 				changedFiles.add(relative(seedsDir, changed));
 				clearTimeout(pending);
 				pending = setTimeout(async () => {
@@ -91,9 +111,21 @@ export function abstractsLoader(options: AbstractsLoaderOptions): Loader {
 						logger.info(`Reloaded abstracts after a change to ${files}`);
 					} catch (error) {
 						// A catalogue error says what to do: the dev server keeps running, so say it here.
-						const hint = error instanceof Error && 'hint' in error && typeof error.hint === 'string' ? error.hint : undefined;
-						const known = hint === undefined ? undefined : `[${(error as Error).name}] ${(error as Error).message}\n  Hint: ${hint}`;
-						logger.error(known ? `Could not reload abstracts after a change to ${files}: ${known}` : (new Error(`Could not reload abstracts after a change to ${files}`, { cause: error }).stack ?? String(error)));
+						const hint =
+							error instanceof Error && 'hint' in error && typeof error.hint === 'string'
+								? error.hint
+								: undefined;
+						const known =
+							hint === undefined
+								? undefined
+								: `[${(error as Error).name}] ${(error as Error).message}\n  Hint: ${hint}`;
+						logger.error(
+							known
+								? `Could not reload abstracts after a change to ${files}: ${known}`
+								: (new Error(`Could not reload abstracts after a change to ${files}`, {
+										cause: error,
+									}).stack ?? String(error)),
+						);
 					}
 				}, SETTLE_MS);
 			};
@@ -132,8 +164,12 @@ async function syncCollection(
 		throw astroError(SeedsFolderMissing, [paths.seedsDir]);
 	}
 	const input = await readPipelineInput(paths.seedsDir);
-	if (input.seeds.length === 0) logger.warn(`No .txt files found in ${paths.seedsDir}; the site has no papers.`);
-	const collection = runPipeline(input, { seeds: cache, ...(watching ? { tagging: watching.tagging } : {}) });
+	if (input.seeds.length === 0)
+		logger.warn(`No .txt files found in ${paths.seedsDir}; the site has no papers.`);
+	const collection = runPipeline(input, {
+		seeds: cache,
+		...(watching ? { tagging: watching.tagging } : {}),
+	});
 
 	const mdxDir = join(paths.generatedDir, MDX_DIR);
 	mkdirSync(mdxDir, { recursive: true });
@@ -151,7 +187,8 @@ async function syncCollection(
 		const existing = store.get(paper.id);
 		// Another build or dev server sharing the folder (another seeds folder) may have
 		// pruned the file: check the file, not the cache.
-		if (!existsSync(mdxPath) || (await readFile(mdxPath, 'utf8')) !== mdx) await writeFile(mdxPath, mdx);
+		if (!existsSync(mdxPath) || (await readFile(mdxPath, 'utf8')) !== mdx)
+			await writeFile(mdxPath, mdx);
 		if (existing?.digest !== digest || existing.filePath !== filePath) {
 			const data = await parseData({ id: paper.id, data: paper, filePath: mdxPath });
 			store.set({ id: paper.id, data, filePath, digest, deferredRender: true });
@@ -173,7 +210,8 @@ async function syncCollection(
 	}
 	if (watching) for (const id of watching.orphans) if (seen.has(id)) watching.orphans.delete(id);
 
-	for (const d of collection.diagnostics) logger.warn(`${d.file}:${d.line}: ${d.message} [${d.code}]`);
+	for (const d of collection.diagnostics)
+		logger.warn(`${d.file}:${d.line}: ${d.message} [${d.code}]`);
 	const report: BuildReport = {
 		seeds: paths.seedsDir,
 		papers: collection.papers.length,

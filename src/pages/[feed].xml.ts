@@ -9,7 +9,8 @@ import { allPapers, paperUrl } from '../data/papers.ts';
 const FEED_ITEMS = 10_000;
 
 /** /rss.xml, only when a site URL is set: feed readers need absolute links. */
-export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { feed: 'rss' } }] : [])) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+	import.meta.env.SITE ? [{ params: { feed: 'rss' } }] : []) satisfies GetStaticPaths;
 
 // Papers have no dates, and RSS items need none: the feed stays byte-for-byte reproducible.
 export const GET: APIRoute = async ({ site }) =>

@@ -22,7 +22,10 @@ const TermRefSchema = z.object({
 	slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
 	name: z.string().min(1),
 	/** Slug of the broader topic this one is a subtopic of; the paper lists that parent too. */
-	parent: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
+	parent: z
+		.string()
+		.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+		.optional(),
 });
 
 /**

@@ -8,19 +8,33 @@ import { parseYamlConfig } from './yaml-config.ts';
  */
 const PaperMetadataSchema = z.strictObject({
 	title: z.string().trim().min(1, 'a non-empty title').optional(),
-	authors: z.array(z.string().trim().min(1, 'a non-empty name')).min(1, 'at least one author').optional(),
-	year: z.number().int('a whole year such as 2023').min(1000, 'a year such as 2023').max(2999, 'a year such as 2023').optional(),
+	authors: z
+		.array(z.string().trim().min(1, 'a non-empty name'))
+		.min(1, 'at least one author')
+		.optional(),
+	year: z
+		.number()
+		.int('a whole year such as 2023')
+		.min(1000, 'a year such as 2023')
+		.max(2999, 'a year such as 2023')
+		.optional(),
 	venue: z.string().trim().min(1, 'a non-empty venue').optional(),
 	doi: z
 		.string()
 		.trim()
-		.regex(/^10\.\d{4,9}\/\S+$/u, 'a DOI such as 10.48550/arXiv.2305.19947 (without https://doi.org/)')
+		.regex(
+			/^10\.\d{4,9}\/\S+$/u,
+			'a DOI such as 10.48550/arXiv.2305.19947 (without https://doi.org/)',
+		)
 		.optional(),
 	pdf: z.url({ protocol: /^https?$/u, error: 'an http(s) URL of the PDF' }).optional(),
 	arxiv: z
 		.string()
 		.trim()
-		.regex(/^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/u, 'an arXiv id such as 2305.19947')
+		.regex(
+			/^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/u,
+			'an arXiv id such as 2305.19947',
+		)
 		.optional(),
 });
 

@@ -1,7 +1,12 @@
 import { z } from 'astro/zod';
 import { parseYamlConfig } from './yaml-config.ts';
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a topic slug such as "federated-learning" (lower case, digits and dashes)');
+const slug = z
+	.string()
+	.regex(
+		/^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+		'a topic slug such as "federated-learning" (lower case, digits and dashes)',
+	);
 
 /**
  * `topics.yaml` in the seeds folder: the user's corrections to the derived taxonomy.
@@ -22,8 +27,18 @@ const TopicOverridesSchema = z.strictObject({
 		.record(slug, slug)
 		.superRefine((parents, context) => {
 			for (const [child, parent] of Object.entries(parents)) {
-				if (child === parent) context.addIssue({ code: 'custom', path: [child], message: 'a topic cannot be its own parent' });
-				else if (parent in parents) context.addIssue({ code: 'custom', path: [child], message: `"${parent}" is itself put under a parent; topics have one level of parents` });
+				if (child === parent)
+					context.addIssue({
+						code: 'custom',
+						path: [child],
+						message: 'a topic cannot be its own parent',
+					});
+				else if (parent in parents)
+					context.addIssue({
+						code: 'custom',
+						path: [child],
+						message: `"${parent}" is itself put under a parent; topics have one level of parents`,
+					});
 			}
 		})
 		.optional(),
@@ -42,7 +57,8 @@ export type TopicOverrides = z.infer<typeof TopicOverridesSchema>;
 
 export const TOPIC_OVERRIDES_FILE = 'topics.yaml';
 
-const ALLOWED = 'rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], parent: { child-slug: parent-slug }, add: [{ name, phrases: [phrase, …] }]';
+const ALLOWED =
+	'rename: { slug: name }, merge: { slug: [slug, …] }, hide: [slug, …], parent: { child-slug: parent-slug }, add: [{ name, phrases: [phrase, …] }]';
 
 /** Reads and validates `topics.yaml`; see parseYamlConfig for how mistakes are reported. */
 export function parseTopicOverrides(text: string, file = TOPIC_OVERRIDES_FILE): TopicOverrides {

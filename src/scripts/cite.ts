@@ -35,6 +35,9 @@ function announce(status: HTMLElement | null, message: string): void {
 	status.textContent = '';
 	requestAnimationFrame(() => {
 		status.textContent = message;
-		timers.set(status, window.setTimeout(() => (status.textContent = ''), CLEAR_AFTER_MS));
+		timers.set(
+			status,
+			window.setTimeout(() => (status.textContent = ''), CLEAR_AFTER_MS),
+		);
 	});
 }

@@ -40,10 +40,13 @@ let componentUI: Promise<PagefindInstance | undefined> | undefined;
 let filtersWanted = false;
 
 function loadComponentUI(): Promise<PagefindInstance | undefined> {
-	if (import.meta.env.DEV) return Promise.reject(new Error('There is no search index in astro dev.'));
+	if (import.meta.env.DEV)
+		return Promise.reject(new Error('There is no search index in astro dev.'));
 	componentUI ??= new Promise<PagefindInstance | undefined>((resolve, reject) => {
 		// The search API downloads alongside the UI rather than after it.
-		const api = import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<{ createInstance(options: object): PagefindApi }>;
+		const api = import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<{
+			createInstance(options: object): PagefindApi;
+		}>;
 		api.catch(() => undefined);
 		const css = document.createElement('link');
 		css.rel = 'stylesheet';
@@ -71,11 +74,15 @@ function loadComponentUI(): Promise<PagefindInstance | undefined> {
  * nothing is installed, filters load eagerly again, and tests/browser/search.test.ts fails
  * on the filter requests made before the pane is opened.
  */
-function installSearchApi(instance: PagefindInstance, module: Promise<{ createInstance(options: object): PagefindApi }>): void {
+function installSearchApi(
+	instance: PagefindInstance,
+	module: Promise<{ createInstance(options: object): PagefindApi }>,
+): void {
 	if (!('__pagefind__' in instance) || instance.__pagefind__) return;
 	let created: Promise<PagefindApi> | undefined;
 	// Created on first use, once the page's <pagefind-config> has set the options.
-	const api = (): Promise<PagefindApi> => (created ??= module.then((m) => m.createInstance({ ...instance.pagefindOptions })));
+	const api = (): Promise<PagefindApi> =>
+		(created ??= module.then((m) => m.createInstance({ ...instance.pagefindOptions })));
 	instance.__pagefind__ = {
 		search: async (term, options) => (await api()).search(term, options),
 		filters: async () => (filtersWanted ? (await api()).filters() : {}),
@@ -115,7 +122,10 @@ function openSearch(): void {
 }
 
 function isTyping(target: EventTarget | null): boolean {
-	return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+	return (
+		target instanceof HTMLElement &&
+		(target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+	);
 }
 
 /** Where /search/ stacks the filters above the results (global.css, .search-columns). */
@@ -194,17 +204,24 @@ async function highlightTerms(): Promise<void> {
 		await import(/* @vite-ignore */ `${bundle}pagefind-highlight.js`);
 		// addStyles: false, since Pagefind would add its colours as an inline <style> the CSP refuses;
 		// global.css styles the marks instead.
-		if (window.PagefindHighlight) new window.PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false });
+		if (window.PagefindHighlight)
+			new window.PagefindHighlight({ highlightParam: HIGHLIGHT_PARAM, addStyles: false });
 	} catch {
 		// Highlighting is a nicety; the page reads the same without it.
 	}
 }
 
 export function initSearch(): void {
-	for (const button of document.querySelectorAll('[data-atlas-search-open]')) button.addEventListener('click', openSearch);
+	for (const button of document.querySelectorAll('[data-atlas-search-open]'))
+		button.addEventListener('click', openSearch);
 	document.addEventListener('keydown', (event) => {
 		const shortcut = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey);
-		const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+		const slash =
+			event.key === '/' &&
+			!event.ctrlKey &&
+			!event.metaKey &&
+			!event.altKey &&
+			!isTyping(event.target);
 		if (!shortcut && !slash) return;
 		if (document.querySelector('pagefind-modal dialog[open]')) return;
 		event.preventDefault();

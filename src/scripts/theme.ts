@@ -3,7 +3,12 @@
  * `data-theme` on <html> (CSS does the rest) and remembers it. The inline script in
  * every page's head (THEME_SCRIPT) applies the remembered choice on the next load.
  */
-import { nextThemeChoice, readThemeChoice, THEME_STORAGE_KEY, type ThemeChoice } from '../lib/theme/theme-choice.ts';
+import {
+	nextThemeChoice,
+	readThemeChoice,
+	THEME_STORAGE_KEY,
+	type ThemeChoice,
+} from '../lib/theme/theme-choice.ts';
 
 function apply(choice: ThemeChoice): void {
 	const root = document.documentElement;
@@ -30,6 +35,7 @@ export function initThemeToggle(): void {
 	}
 	// A choice made in another tab applies here too.
 	window.addEventListener('storage', (event) => {
-		if (event.key === THEME_STORAGE_KEY || event.key === null) apply(readThemeChoice(event.newValue));
+		if (event.key === THEME_STORAGE_KEY || event.key === null)
+			apply(readThemeChoice(event.newValue));
 	});
 }

@@ -11,7 +11,13 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';
+import {
+	launchBrowser,
+	leaks,
+	NO_LEAKS,
+	watchedPage,
+	type WatchedPage,
+} from '../helpers/browser.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS, PROJECT_ROOT } from '../helpers/paths.ts';
@@ -31,7 +37,11 @@ let browser: Browser | undefined;
 let server: StaticServer | undefined;
 let site: BuiltSite;
 let rows: PaperRow[];
-const terms: Record<'topics' | 'authors' | 'categories', { url: string; name: string }[]> = { topics: [], authors: [], categories: [] };
+const terms: Record<'topics' | 'authors' | 'categories', { url: string; name: string }[]> = {
+	topics: [],
+	authors: [],
+	categories: [],
+};
 const watched: WatchedPage[] = [];
 
 beforeAll(async () => {
@@ -41,7 +51,8 @@ beforeAll(async () => {
 	});
 	site = await buildSiteOk({ seeds, name: 'a11y' });
 	rows = readPapersJson(site);
-	for (const kind of ['topics', 'authors', 'categories'] as const) terms[kind] = JSON.parse(site.read(`${kind}.json`));
+	for (const kind of ['topics', 'authors', 'categories'] as const)
+		terms[kind] = JSON.parse(site.read(`${kind}.json`));
 	server = await serveStatic(site.outDir, site.base);
 	browser = await launchBrowser();
 });
@@ -57,9 +68,14 @@ function paper(predicate: (row: PaperRow) => boolean, what: string): PaperRow {
 	if (!row) throw new Error(`no ${what} in papers.json`);
 	return row;
 }
-const longPaper = () => paper((row) => row.title.startsWith(LONG_WORD.slice(0, 50)), 'paper with the long word');
+const longPaper = () =>
+	paper((row) => row.title.startsWith(LONG_WORD.slice(0, 50)), 'paper with the long word');
 /** A paper with the most of everything: an author page, a category and topics. */
-const fullPaper = () => paper((row) => row.authors.length > 0 && row.categories.length > 0 && row.topics.length > 1, 'paper with author, category and topics');
+const fullPaper = () =>
+	paper(
+		(row) => row.authors.length > 0 && row.categories.length > 0 && row.topics.length > 1,
+		'paper with author, category and topics',
+	);
 
 /** The pages of every type, as paths under the base; search is opened with a query typed. */
 function pageTypes(): { name: string; path: string }[] {
@@ -79,7 +95,10 @@ function pageTypes(): { name: string; path: string }[] {
 	];
 }
 
-async function newPage(options: { viewport: { width: number; height: number }; colorScheme?: 'light' | 'dark' }): Promise<{ page: Page; context: BrowserContext }> {
+async function newPage(options: {
+	viewport: { width: number; height: number };
+	colorScheme?: 'light' | 'dark';
+}): Promise<{ page: Page; context: BrowserContext }> {
 	if (!browser) throw new Error('Chromium did not start');
 	const w = await watchedPage(browser);
 	watched.push(w);
@@ -101,9 +120,14 @@ async function open(page: Page, path: string, query = 'diffusion'): Promise<void
 		await page.locator('[data-atlas-search-page] pagefind-input input').fill(query);
 		// Results fill in their details once scrolled into view.
 		await page.locator('pagefind-results').scrollIntoViewIfNeeded();
-		await page.locator('pagefind-results .pf-result-link').first().waitFor({ state: 'visible', timeout: 15_000 });
+		await page
+			.locator('pagefind-results .pf-result-link')
+			.first()
+			.waitFor({ state: 'visible', timeout: 15_000 });
 		await openSearchFilters(page);
-		await page.locator('pagefind-filter-pane .pf-filter-pane').waitFor({ state: 'visible', timeout: 15_000 });
+		await page
+			.locator('pagefind-filter-pane .pf-filter-pane')
+			.waitFor({ state: 'visible', timeout: 15_000 });
 		await page.waitForTimeout(500);
 	}
 }
@@ -128,18 +152,29 @@ async function withToggle(page: Page): Promise<void> {
 async function axeViolations(page: Page): Promise<string[]> {
 	const results = await new AxeBuilder({ page }).analyze();
 	return results.violations.flatMap((violation) =>
-		violation.nodes.map((node) => `${violation.id} ${node.target.join(' ')}: ${node.failureSummary?.split('\n').slice(1).join(' ').trim() ?? violation.help}`),
+		violation.nodes.map(
+			(node) =>
+				`${violation.id} ${node.target.join(' ')}: ${node.failureSummary?.split('\n').slice(1).join(' ').trim() ?? violation.help}`,
+		),
 	);
 }
 
 describe.each(SCHEMES)('axe, %s scheme', (colorScheme) => {
 	for (const viewport of [WIDE, PHONE]) {
 		// On a phone only the header and the wrapping differ: the pages the screenshots show are enough there.
-		const checked = () => pageTypes().filter(({ name }) => viewport === WIDE || ['home', 'paper', 'paper with a 2,000-letter word', 'search', '404'].includes(name));
+		const checked = () =>
+			pageTypes().filter(
+				({ name }) =>
+					viewport === WIDE ||
+					['home', 'paper', 'paper with a 2,000-letter word', 'search', '404'].includes(name),
+			);
 		it(`finds no violation on ${viewport === WIDE ? 'any page type' : 'home, paper, search and 404 pages'} at ${viewport.width} px`, async () => {
 			const found: string[] = [];
 			for (const { name, path } of checked()) {
-				const { page, context } = await newPage({ viewport: path.startsWith('search/') ? { ...viewport, height: 3000 } : viewport, colorScheme });
+				const { page, context } = await newPage({
+					viewport: path.startsWith('search/') ? { ...viewport, height: 3000 } : viewport,
+					colorScheme,
+				});
 				await open(page, path);
 				found.push(...(await axeViolations(page)).map((line) => `${name}: ${line}`));
 				await context.close();
@@ -154,7 +189,9 @@ describe.each(SCHEMES)('axe, %s scheme', (colorScheme) => {
 		// 204 No Content keeps the browser on the short-link page instead of following its refresh.
 		await page.route(`**${row.url}`, (route) => route.fulfill({ status: 204 }));
 		await open(page, `p/${row.id}/`);
-		await expect(page.getByRole('link', { name: row.title, exact: true }).isVisible()).resolves.toBe(true);
+		await expect(
+			page.getByRole('link', { name: row.title, exact: true }).isVisible(),
+		).resolves.toBe(true);
 		expect(await axeViolations(page)).toEqual([]);
 		await context.close();
 	});
@@ -163,7 +200,9 @@ describe.each(SCHEMES)('axe, %s scheme', (colorScheme) => {
 		const { page, context } = await newPage({ viewport: WIDE, colorScheme });
 		await open(page, 'search/');
 		expect(await page.locator('pagefind-results .pf-result-link').count()).toBeGreaterThan(0);
-		expect(await page.locator('pagefind-filter-pane input[type=checkbox]:visible').count()).toBeGreaterThan(0);
+		expect(
+			await page.locator('pagefind-filter-pane input[type=checkbox]:visible').count(),
+		).toBeGreaterThan(0);
 		await context.close();
 	});
 });
@@ -176,8 +215,12 @@ describe('layout', () => {
 			for (const { name, path } of pageTypes()) {
 				await open(page, path, LONG_WORD.slice(0, 48).toLowerCase());
 				await withToggle(page);
-				const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-				if (scrollWidth > innerWidth) overflowing.push(`${name} at ${width} px: ${scrollWidth} px wide`);
+				const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+					scrollWidth: document.documentElement.scrollWidth,
+					innerWidth: window.innerWidth,
+				}));
+				if (scrollWidth > innerWidth)
+					overflowing.push(`${name} at ${width} px: ${scrollWidth} px wide`);
 			}
 			await context.close();
 		}
@@ -199,12 +242,20 @@ describe('layout', () => {
 			await withToggle(page);
 			const header = (await page.locator('.site-header').boundingBox())!;
 			expect(header.height).toBeLessThanOrEqual(100);
-			const name = (await page.getByRole('link', { name: 'Abstract Atlas', exact: true }).boundingBox())!;
+			const name = (await page
+				.getByRole('link', { name: 'Abstract Atlas', exact: true })
+				.boundingBox())!;
 			const search = (await page.getByRole('button', { name: 'Search' }).boundingBox())!;
 			const toggle = (await page.locator('.header-tools button').last().boundingBox())!;
 			const nav = page.getByRole('navigation', { name: 'Site' });
 			const links = await nav.getByRole('link').evaluateAll((elements) =>
-				elements.filter((a) => a.getClientRects().length > 0).map((a) => ({ text: a.textContent, top: a.getBoundingClientRect().top, right: a.getBoundingClientRect().right })),
+				elements
+					.filter((a) => a.getClientRects().length > 0)
+					.map((a) => ({
+						text: a.textContent,
+						top: a.getBoundingClientRect().top,
+						right: a.getBoundingClientRect().right,
+					})),
 			);
 			// First row: name, search and toggle side by side.
 			for (const box of [search, toggle]) {
@@ -213,7 +264,9 @@ describe('layout', () => {
 				expect(box.x + box.width).toBeLessThanOrEqual(width);
 			}
 			// Second row: every shown navigation link on one line, inside the screen.
-			expect(links.map((l) => l.text)).toEqual(expect.arrayContaining(['Topics', 'Authors', 'Categories', 'Search']));
+			expect(links.map((l) => l.text)).toEqual(
+				expect.arrayContaining(['Topics', 'Authors', 'Categories', 'Search']),
+			);
 			expect(new Set(links.map((l) => Math.round(l.top))).size).toBe(1);
 			expect(links[0]!.top).toBeGreaterThan(name.y + name.height - 4);
 			expect(Math.max(...links.map((l) => l.right))).toBeLessThanOrEqual(width);
@@ -227,9 +280,17 @@ describe('layout', () => {
 			await open(page, '');
 			await withToggle(page);
 			const { middles, rights, column } = await page.locator('.site-header').evaluate((header) => {
-				const items = [header.querySelector('.site-name'), ...header.querySelectorAll('.site-nav a'), ...header.querySelectorAll('.header-tools button')].map((el) => el!.getBoundingClientRect());
+				const items = [
+					header.querySelector('.site-name'),
+					...header.querySelectorAll('.site-nav a'),
+					...header.querySelectorAll('.header-tools button'),
+				].map((el) => el!.getBoundingClientRect());
 				const box = header.getBoundingClientRect();
-				return { middles: items.map((b) => b.top + b.height / 2), rights: items.map((b) => b.right), column: box.right - parseFloat(getComputedStyle(header).paddingInlineEnd) };
+				return {
+					middles: items.map((b) => b.top + b.height / 2),
+					rights: items.map((b) => b.right),
+					column: box.right - parseFloat(getComputedStyle(header).paddingInlineEnd),
+				};
 			});
 			expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(12);
 			// Inside the page's column, level with the text under it, not hanging past its edge.
@@ -242,17 +303,25 @@ describe('layout', () => {
 	it('on a phone /search/ shows its first result on the first screen, filters folded above it, and still once they are opened', async () => {
 		const { page, context } = await newPage({ viewport: PHONE });
 		await page.goto(`${server!.home}search/?q=diffusion`, { waitUntil: 'load' });
-		await page.locator('pagefind-results .pf-result-link').first().waitFor({ state: 'visible', timeout: 15_000 });
+		await page
+			.locator('pagefind-results .pf-result-link')
+			.first()
+			.waitFor({ state: 'visible', timeout: 15_000 });
 		const fold = page.locator('[data-atlas-filters] > summary');
 		const bottomOfFirst = async () => {
 			await page.evaluate(() => window.scrollTo(0, 0));
 			const first = (await page.locator('pagefind-results .pf-result-link').first().boundingBox())!;
 			return first.y + first.height;
 		};
-		expect((await fold.boundingBox())!.y).toBeLessThan((await page.locator('pagefind-results').boundingBox())!.y);
+		expect((await fold.boundingBox())!.y).toBeLessThan(
+			(await page.locator('pagefind-results').boundingBox())!.y,
+		);
 		expect(await bottomOfFirst()).toBeLessThanOrEqual(PHONE.height);
 		await openSearchFilters(page);
-		await expect(page.locator('pagefind-filter-pane summary').filter({ hasText: 'Topic' }).isVisible(), 'the Topic group, folded').resolves.toBe(true);
+		await expect(
+			page.locator('pagefind-filter-pane summary').filter({ hasText: 'Topic' }).isVisible(),
+			'the Topic group, folded',
+		).resolves.toBe(true);
 		expect(await bottomOfFirst()).toBeLessThanOrEqual(PHONE.height);
 		await context.close();
 	});
@@ -264,7 +333,8 @@ describe('layout', () => {
 			await open(page, row.url.slice(site.base.length));
 			await withToggle(page);
 			const box = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
-			if (box.y < 0 || box.y + box.height > PHONE.height) below.push(`${row.title.slice(0, 60)}: ${Math.round(box.y + box.height)} px`);
+			if (box.y < 0 || box.y + box.height > PHONE.height)
+				below.push(`${row.title.slice(0, 60)}: ${Math.round(box.y + box.height)} px`);
 		}
 		expect(below).toEqual([]);
 		await context.close();
@@ -273,7 +343,10 @@ describe('layout', () => {
 
 describe('a printed paper page', () => {
 	it('shows the title, topics, abstract, the whole citation and the page address, and no site around them', async () => {
-		const { page, context } = await newPage({ viewport: { width: 800, height: 1000 }, colorScheme: 'dark' });
+		const { page, context } = await newPage({
+			viewport: { width: 800, height: 1000 },
+			colorScheme: 'dark',
+		});
 		const row = fullPaper();
 		await open(page, row.url.slice(site.base.length));
 		const address = page.getByText(`This page: ${row.url}`, { exact: true });
@@ -292,9 +365,11 @@ describe('a printed paper page', () => {
 			footer: page.locator('.site-footer'),
 		};
 		await page.emulateMedia({ media: 'screen' });
-		for (const [what, locator] of Object.entries(hidden)) await expect(locator.isVisible(), `${what} is on the screen`).resolves.toBe(true);
+		for (const [what, locator] of Object.entries(hidden))
+			await expect(locator.isVisible(), `${what} is on the screen`).resolves.toBe(true);
 		await page.emulateMedia({ media: 'print' });
-		for (const [what, locator] of Object.entries(hidden)) await expect(locator.isVisible(), `${what} is not printed`).resolves.toBe(false);
+		for (const [what, locator] of Object.entries(hidden))
+			await expect(locator.isVisible(), `${what} is not printed`).resolves.toBe(false);
 
 		const shown = {
 			title: page.getByRole('heading', { level: 1 }),
@@ -303,11 +378,19 @@ describe('a printed paper page', () => {
 			citation: page.locator('.cite pre'),
 			address,
 		};
-		for (const [what, locator] of Object.entries(shown)) await expect(locator.isVisible(), `${what} is printed`).resolves.toBe(true);
-		const entry = await page.locator('.cite pre').evaluate((pre) => ({ scroll: pre.scrollHeight, client: pre.clientHeight }));
-		expect(entry.scroll, 'the whole BibTeX entry, not a scrolled box').toBeLessThanOrEqual(entry.client + 1);
+		for (const [what, locator] of Object.entries(shown))
+			await expect(locator.isVisible(), `${what} is printed`).resolves.toBe(true);
+		const entry = await page
+			.locator('.cite pre')
+			.evaluate((pre) => ({ scroll: pre.scrollHeight, client: pre.clientHeight }));
+		expect(entry.scroll, 'the whole BibTeX entry, not a scrolled box').toBeLessThanOrEqual(
+			entry.client + 1,
+		);
 		// Black on white whatever the reader's scheme.
-		const colours = await page.evaluate(() => ({ fg: getComputedStyle(document.body).color, bg: getComputedStyle(document.body).backgroundColor }));
+		const colours = await page.evaluate(() => ({
+			fg: getComputedStyle(document.body).color,
+			bg: getComputedStyle(document.body).backgroundColor,
+		}));
 		expect(colours).toEqual({ fg: 'rgb(0, 0, 0)', bg: 'rgb(255, 255, 255)' });
 		await context.close();
 	});

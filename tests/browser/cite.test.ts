@@ -40,7 +40,10 @@ afterAll(async () => {
 async function openPaper(row: PaperRow, { clipboard = true } = {}): Promise<Page> {
 	const visit = await watchedPage(browser!);
 	watched.push(visit);
-	if (clipboard) await visit.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.origin });
+	if (clipboard)
+		await visit.page
+			.context()
+			.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.origin });
 	const response = await visit.page.goto(`${server!.origin}${row.url}`);
 	expect(response?.status()).toBe(200);
 	return visit.page;
@@ -54,7 +57,8 @@ const derived = () => rows.find((r) => r.titleSource === 'derived')!;
 async function tabToCopyButton(page: Page): Promise<void> {
 	for (let i = 0; i < 300; i++) {
 		await page.keyboard.press('Tab');
-		if (await page.evaluate(() => document.activeElement?.matches('[data-cite-copy]') ?? false)) return;
+		if (await page.evaluate(() => document.activeElement?.matches('[data-cite-copy]') ?? false))
+			return;
 	}
 	throw new Error('Tab never reached the Copy BibTeX button');
 }
@@ -63,27 +67,36 @@ describe('Copy BibTeX', () => {
 	it.each([
 		['Enter', 'a scraped paper', scraped],
 		[' ', 'a paper with a derived title', derived],
-	] as const)('by keyboard (%j) copies exactly the .bib entry of %s and announces it', async (key, _, pick) => {
-		const row = pick();
-		const page = await openPaper(row);
-		await tabToCopyButton(page);
-		await expect(page.locator('.cite [role=status]').textContent()).resolves.toBe('');
-		await page.keyboard.press(key === ' ' ? 'Space' : key);
-		await expect.poll(() => page.locator('.cite [role=status]').textContent()).toBe('Copied');
-		const copied = await page.evaluate(() => navigator.clipboard.readText());
-		expect(copied).toBe(bibOf(row));
-		expect(copied.startsWith(`@misc{atlas:${row.id},\n`)).toBe(true);
-	});
+	] as const)(
+		'by keyboard (%j) copies exactly the .bib entry of %s and announces it',
+		async (key, _, pick) => {
+			const row = pick();
+			const page = await openPaper(row);
+			await tabToCopyButton(page);
+			await expect(page.locator('.cite [role=status]').textContent()).resolves.toBe('');
+			await page.keyboard.press(key === ' ' ? 'Space' : key);
+			await expect.poll(() => page.locator('.cite [role=status]').textContent()).toBe('Copied');
+			const copied = await page.evaluate(() => navigator.clipboard.readText());
+			expect(copied).toBe(bibOf(row));
+			expect(copied.startsWith(`@misc{atlas:${row.id},\n`)).toBe(true);
+		},
+	);
 
 	it('without a clipboard, selects the entry and says how to copy it', async () => {
 		const row = scraped();
 		const visit = await watchedPage(browser!);
 		watched.push(visit);
-		await visit.page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+		await visit.page.addInitScript(() =>
+			Object.defineProperty(navigator, 'clipboard', { value: undefined }),
+		);
 		await visit.page.goto(`${server!.origin}${row.url}`);
 		await visit.page.getByRole('button', { name: 'Copy BibTeX' }).click();
-		await expect.poll(() => visit.page.locator('.cite [role=status]').textContent()).toMatch(/^Could not copy: the entry is selected/u);
-		await expect(visit.page.evaluate(() => window.getSelection()?.toString())).resolves.toBe(bibOf(row).trimEnd());
+		await expect
+			.poll(() => visit.page.locator('.cite [role=status]').textContent())
+			.toMatch(/^Could not copy: the entry is selected/u);
+		await expect(visit.page.evaluate(() => window.getSelection()?.toString())).resolves.toBe(
+			bibOf(row).trimEnd(),
+		);
 	});
 });
 
@@ -92,8 +105,14 @@ describe('downloads and colours', () => {
 		const row = derived();
 		const page = await openPaper(row, { clipboard: false });
 		const slug = row.url.split('/').at(-2)!;
-		for (const [label, extension] of [[/Download \.bib/u, 'bib'], [/Download \.ris/u, 'ris']] as const) {
-			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: label }).click()]);
+		for (const [label, extension] of [
+			[/Download \.bib/u, 'bib'],
+			[/Download \.ris/u, 'ris'],
+		] as const) {
+			const [download] = await Promise.all([
+				page.waitForEvent('download'),
+				page.getByRole('link', { name: label }).click(),
+			]);
 			expect(download.suggestedFilename()).toBe(`${slug}.${extension}`);
 			const path = await download.path();
 			const text = await readFile(path, 'utf8');
@@ -105,13 +124,18 @@ describe('downloads and colours', () => {
 	it.each([
 		['light', 'rgb(255, 255, 255)'],
 		['dark', 'rgb(36, 41, 46)'],
-	] as const)('shows the code in the %s theme when the reader prefers it', async (scheme, background) => {
-		const page = await openPaper(scraped(), { clipboard: false });
-		await page.emulateMedia({ colorScheme: scheme });
-		const code = page.locator('.cite pre.astro-code');
-		await expect(code.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe(background);
-		const keyword = code.locator('span:not(.line)', { hasText: /^@misc$/u });
-		const colour = await keyword.evaluate((el) => getComputedStyle(el).color);
-		expect(colour).toBe(scheme === 'light' ? 'rgb(215, 58, 73)' : 'rgb(249, 117, 131)');
-	});
+	] as const)(
+		'shows the code in the %s theme when the reader prefers it',
+		async (scheme, background) => {
+			const page = await openPaper(scraped(), { clipboard: false });
+			await page.emulateMedia({ colorScheme: scheme });
+			const code = page.locator('.cite pre.astro-code');
+			await expect(code.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe(
+				background,
+			);
+			const keyword = code.locator('span:not(.line)', { hasText: /^@misc$/u });
+			const colour = await keyword.evaluate((el) => getComputedStyle(el).color);
+			expect(colour).toBe(scheme === 'light' ? 'rgb(215, 58, 73)' : 'rgb(249, 117, 131)');
+		},
+	);
 });

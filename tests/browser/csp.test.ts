@@ -11,9 +11,21 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowsInlineScript, headersFile, pagePolicies, parsePolicy, policyFromHeadersFile } from '../../src/lib/hosting/csp.ts';
+import {
+	allowsInlineScript,
+	headersFile,
+	pagePolicies,
+	parsePolicy,
+	policyFromHeadersFile,
+} from '../../src/lib/hosting/csp.ts';
 import { THEME_SCRIPT } from '../../src/lib/theme/theme-choice.ts';
-import { launchBrowser, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';
+import {
+	launchBrowser,
+	leaks,
+	NO_LEAKS,
+	watchedPage,
+	type WatchedPage,
+} from '../helpers/browser.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { watchCsp, type CspWatch } from '../helpers/csp.ts';
 import { foreignScripts, loadHtml } from '../helpers/html.ts';
@@ -27,17 +39,33 @@ let site: BuiltSite;
 let rows: PaperRow[];
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
-const visits: { url: string; watched: WatchedPage & { failedResponses: string[] }; csp: CspWatch }[] = [];
+const visits: {
+	url: string;
+	watched: WatchedPage & { failedResponses: string[] };
+	csp: CspWatch;
+}[] = [];
 
 beforeAll(async () => {
 	// Enough short generated abstracts beside the bundled ones for a /page/2/.
-	const extra = Array.from({ length: 15 }, (_, i) => `Abstract:We study benchmark ${i} of sparse graph coloring under noise level ${i * 3}.`);
+	const extra = Array.from(
+		{ length: 15 },
+		(_, i) =>
+			`Abstract:We study benchmark ${i} of sparse graph coloring under noise level ${i * 3}.`,
+	);
 	// Math that Temml would style with attributes: an accent, a matrix, cases with rules.
 	extra.push(
 		String.raw`Abstract:We bound $\hat{x}$ and $\bar{\nu}_e$ with $$\begin{pmatrix}a&b\\c&d\end{pmatrix}$$ and $$\begin{array}{|c|c|}\hline a&b\\\hline\end{array}$$ for sparse graph coloring.`,
 	);
-	const seeds = await writeSeedsFolder('csp', { ...(await readSeedsFolder(BUNDLED_SEEDS)), 'generated.txt': extra.join('\n') });
-	site = await buildSiteOk({ seeds, name: 'csp', base: '/atlas/', site: 'https://atlas.example.org' });
+	const seeds = await writeSeedsFolder('csp', {
+		...(await readSeedsFolder(BUNDLED_SEEDS)),
+		'generated.txt': extra.join('\n'),
+	});
+	site = await buildSiteOk({
+		seeds,
+		name: 'csp',
+		base: '/atlas/',
+		site: 'https://atlas.example.org',
+	});
 	rows = readPapersJson(site);
 	server = await serveStatic(site.outDir, site.base);
 	browser = await launchBrowser();
@@ -56,14 +84,21 @@ function htmlFiles(dir: string): string[] {
 }
 
 /** A fresh watched page (its own context, so its own storage) recording CSP refusals. */
-async function open(url: string, options: { clipboard?: boolean } = {}): Promise<{ page: Page; csp: CspWatch }> {
+async function open(
+	url: string,
+	options: { clipboard?: boolean } = {},
+): Promise<{ page: Page; csp: CspWatch }> {
 	const watched = Object.assign(await watchedPage(browser!), { failedResponses: [] as string[] });
 	watched.page.on('response', (response) => {
-		if (response.status() >= 400) watched.failedResponses.push(`${response.status()} ${response.url()}`);
+		if (response.status() >= 400)
+			watched.failedResponses.push(`${response.status()} ${response.url()}`);
 	});
 	const csp = watchCsp(watched.page);
 	await csp.ready;
-	if (options.clipboard) await watched.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.origin });
+	if (options.clipboard)
+		await watched.page
+			.context()
+			.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server!.origin });
 	visits.push({ url, watched, csp });
 	const response = await watched.page.goto(url, { waitUntil: 'load' });
 	expect(response?.status(), url).toBe(200);
@@ -73,7 +108,11 @@ async function open(url: string, options: { clipboard?: boolean } = {}): Promise
 /** Results load their details when scrolled into view: a tall window shows them all. */
 async function waitForResults(page: Page, scope: string): Promise<string[]> {
 	await page.setViewportSize({ width: 1280, height: 3000 });
-	await expect.poll(() => page.locator(`${scope} pagefind-results .pf-result-link`).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+	await expect
+		.poll(() => page.locator(`${scope} pagefind-results .pf-result-link`).count(), {
+			timeout: 10_000,
+		})
+		.toBeGreaterThan(0);
 	return page.locator(`${scope} pagefind-results .pf-result-link`).allInnerTexts();
 }
 
@@ -84,18 +123,30 @@ describe('the built files', () => {
 		expect(site.read('_headers')).toBe(headersFile(policy!));
 		const files = htmlFiles(site.outDir);
 		// Every page type is among them.
-		for (const expected of ['index.html', 'page/2/index.html', 'search/index.html', 'topics/index.html', 'authors/index.html', 'categories/index.html']) {
+		for (const expected of [
+			'index.html',
+			'page/2/index.html',
+			'search/index.html',
+			'topics/index.html',
+			'authors/index.html',
+			'categories/index.html',
+		]) {
 			expect(files).toContain(expected);
 		}
 		for (const prefix of ['papers/', 'p/', 'topics/', 'authors/', 'categories/']) {
-			expect(files.filter((f) => f.startsWith(prefix) && f !== `${prefix}index.html`).length, prefix).toBeGreaterThan(0);
+			expect(
+				files.filter((f) => f.startsWith(prefix) && f !== `${prefix}index.html`).length,
+				prefix,
+			).toBeGreaterThan(0);
 		}
 		for (const file of files) {
 			const html = site.read(file);
 			expect(pagePolicies(html), file).toEqual([policy]);
 			// A meta policy governs only what comes after it: it must precede every script and style.
 			const meta = html.indexOf('http-equiv="content-security-policy"');
-			const first = html.search(/<script(?! type="application\/ld\+json")\b|<style\b|<link rel="stylesheet"/u);
+			const first = html.search(
+				/<script(?! type="application\/ld\+json")\b|<style\b|<link rel="stylesheet"/u,
+			);
 			if (first !== -1) expect(meta, file).toBeLessThan(first);
 		}
 	});
@@ -106,14 +157,22 @@ describe('the built files', () => {
 		expect(directives.get('object-src')).toEqual(["'none'"]);
 		expect(directives.get('base-uri')).toEqual(["'self'"]);
 		expect(directives.get('form-action')).toEqual(["'self'"]);
-		expect(allowsInlineScript(policyFromHeadersFile(site.read('_headers'))!, THEME_SCRIPT)).toBe(true);
+		expect(allowsInlineScript(policyFromHeadersFile(site.read('_headers'))!, THEME_SCRIPT)).toBe(
+			true,
+		);
 		const script = directives.get('script-src')!;
 		expect(script.slice(0, 2)).toEqual(["'self'", "'wasm-unsafe-eval'"]);
-		expect(script.slice(2).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/u.test(source))).toBe(true);
+		expect(script.slice(2).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/u.test(source))).toBe(
+			true,
+		);
 		const style = directives.get('style-src')!;
 		expect(style[0]).toBe("'self'");
-		expect(style.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/u.test(source))).toBe(true);
-		expect([...directives.keys()].filter((name) => /^(script|style)-src-(attr|elem)$/u.test(name))).toEqual([]);
+		expect(style.slice(1).every((source) => /^'sha256-[A-Za-z0-9+/]+=*'$/u.test(source))).toBe(
+			true,
+		);
+		expect(
+			[...directives.keys()].filter((name) => /^(script|style)-src-(attr|elem)$/u.test(name)),
+		).toEqual([]);
 	});
 
 	it('no page has a style attribute, a <style> or an inline script its policy does not hash', () => {
@@ -122,7 +181,8 @@ describe('the built files', () => {
 			expect($('[style]').length, file).toBe(0);
 			expect($('style').length, file).toBe(0);
 			// The theme script is on every page Astro renders, and allowed by its hash.
-			if (!file.startsWith('p/')) expect($('head > script:not([src]):not([type])').text(), file).toBe(THEME_SCRIPT);
+			if (!file.startsWith('p/'))
+				expect($('head > script:not([src]):not([type])').text(), file).toBe(THEME_SCRIPT);
 			expect(foreignScripts($), file).toEqual([]);
 		}
 	});
@@ -138,8 +198,12 @@ describe('Chromium enforcing the policy', () => {
 			document.body.insertAdjacentHTML('beforeend', '<p style="color: red">styled</p>');
 		});
 		// Each refusal is reported twice: the event, and Chromium's console message.
-		await expect.poll(() => csp.violations().filter((v) => /^script-src(-elem)? inline/u.test(v)).length).toBe(1);
-		await expect.poll(() => csp.violations().filter((v) => /^style-src(-attr)? inline/u.test(v)).length).toBe(1);
+		await expect
+			.poll(() => csp.violations().filter((v) => /^script-src(-elem)? inline/u.test(v)).length)
+			.toBe(1);
+		await expect
+			.poll(() => csp.violations().filter((v) => /^style-src(-attr)? inline/u.test(v)).length)
+			.toBe(1);
 		expect(csp.violations().filter((v) => v.startsWith('console error:'))).toHaveLength(2);
 		await expect(page.title()).resolves.not.toBe('ran');
 		// This visit's refusals were provoked on purpose.
@@ -171,11 +235,18 @@ describe('Chromium enforcing the policy', () => {
 			expect(csp.violations(), url).toEqual([]);
 		}
 		// A paper with typeset math whose styles became classes, and its stylesheet.
-		const math = rows.find((row) => site.read(`${row.url.slice(site.base.length)}index.html`).includes('atlas-tml-border'))!;
+		const math = rows.find((row) =>
+			site.read(`${row.url.slice(site.base.length)}index.html`).includes('atlas-tml-border'),
+		)!;
 		const { page, csp } = await open(`${server!.origin}${math.url}`);
 		await expect(page.locator('.abstract math').count()).resolves.toBeGreaterThan(2);
 		// The matrix's rules are drawn from math.css's classes.
-		await expect(page.locator('.abstract mtd[class*="atlas-tml-border-top"]').first().evaluate((el) => getComputedStyle(el).borderTopStyle)).resolves.toBe('solid');
+		await expect(
+			page
+				.locator('.abstract mtd[class*="atlas-tml-border-top"]')
+				.first()
+				.evaluate((el) => getComputedStyle(el).borderTopStyle),
+		).resolves.toBe('solid');
 		expect(csp.violations()).toEqual([]);
 		// A short link redirects (no script) to the paper page.
 		const short = await open(`${home}p/${paper.id}/`);
@@ -216,7 +287,9 @@ describe('Chromium enforcing the policy', () => {
 		const { page, csp } = await open(`${server!.origin}${paper.url}`, { clipboard: true });
 		await page.getByRole('button', { name: 'Copy BibTeX' }).click();
 		await expect.poll(() => page.locator('.cite [role=status]').textContent()).toBe('Copied');
-		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(site.read(`${paper.url.slice(site.base.length, -1)}.bib`));
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+			site.read(`${paper.url.slice(site.base.length, -1)}.bib`),
+		);
 		for (const name of ['Theme: Light', 'Theme: Dark', 'Theme: System']) {
 			await page.locator('[data-theme-toggle]').click();
 			await expect(page.getByRole('button', { name, exact: true }).count()).resolves.toBe(1);

@@ -16,7 +16,13 @@ import { SHARED_SITE_URL as SITE, sharedSiteOk } from '../helpers/shared-sites.t
 
 const HEADING = 'Page not found';
 /** URLs no build has, from the top to deep down, with and without a slash, and a missing download. */
-const UNKNOWN = ['nope', 'nope/', 'papers/no-such-paper-00000000/', 'topics/a/b/c/d/', 'papers/missing.bib'];
+const UNKNOWN = [
+	'nope',
+	'nope/',
+	'papers/no-such-paper-00000000/',
+	'topics/a/b/c/d/',
+	'papers/missing.bib',
+];
 
 interface Served {
 	site: BuiltSite;
@@ -29,7 +35,10 @@ const pages: WatchedPage[] = [];
 
 const suite = browserSuite(async (onClose) => {
 	// The /atlas/ build has a site URL: the sitemap and canonical links exist only then.
-	for (const [key, name] of [['root', 'bundled'], ['atlas', 'bundled-atlas-site']] as const) {
+	for (const [key, name] of [
+		['root', 'bundled'],
+		['atlas', 'bundled-atlas-site'],
+	] as const) {
 		const site = sharedSiteOk(name);
 		const server = await serveStatic(site.outDir, site.base);
 		onClose(() => server.close());
@@ -50,7 +59,13 @@ const unexpected = (errors: string[]) => errors.filter((e) => !/status of 404/u.
 /** Status and `<h1>` of a URL as a plain HTTP client gets them. */
 async function fetchPage(url: string): Promise<{ status: number; type: string; heading: string }> {
 	const response = await fetch(url, { redirect: 'manual' });
-	return { status: response.status, type: response.headers.get('content-type') ?? '', heading: loadHtml(await response.text())('h1').text().trim() };
+	return {
+		status: response.status,
+		type: response.headers.get('content-type') ?? '',
+		heading: loadHtml(await response.text())('h1')
+			.text()
+			.trim(),
+	};
 }
 
 describe.each(['root', 'atlas'] as const)('the 404 page (%s)', (key) => {
@@ -66,7 +81,9 @@ describe.each(['root', 'atlas'] as const)('the 404 page (%s)', (key) => {
 			.get();
 		expect(links.length).toBeGreaterThan(5);
 		// A relative link would resolve against whatever missing URL the page was sent for.
-		expect(links.filter((link) => !link.startsWith(site.base) && !link.startsWith('#'))).toEqual([]);
+		expect(links.filter((link) => !link.startsWith(site.base) && !link.startsWith('#'))).toEqual(
+			[],
+		);
 		expect($('link[rel="canonical"]').length).toBe(0);
 		expect($('meta[name="robots"]').attr('content')).toBe('noindex');
 	});
@@ -74,7 +91,11 @@ describe.each(['root', 'atlas'] as const)('the 404 page (%s)', (key) => {
 	it('is what a host sends, with status 404, for URLs the site does not have, at any depth', async () => {
 		const { server, papers } = s();
 		for (const path of UNKNOWN) {
-			expect(await fetchPage(`${server.home}${path}`), path).toEqual({ status: 404, type: expect.stringMatching(/^text\/html/u), heading: HEADING });
+			expect(await fetchPage(`${server.home}${path}`), path).toEqual({
+				status: 404,
+				type: expect.stringMatching(/^text\/html/u),
+				heading: HEADING,
+			});
 		}
 		// …and only for those.
 		expect((await fetchPage(`${server.origin}${papers[0]!.url}`)).status).toBe(200);
@@ -86,13 +107,16 @@ describe.each(['root', 'atlas'] as const)('the 404 page (%s)', (key) => {
 		const { page } = watched;
 		const failed: string[] = [];
 		page.on('response', (response) => {
-			if (response.status() >= 400 && response.request().resourceType() !== 'document') failed.push(`${response.status()} ${response.url()}`);
+			if (response.status() >= 400 && response.request().resourceType() !== 'document')
+				failed.push(`${response.status()} ${response.url()}`);
 		});
 		const missing = `${server.home}topics/a/b/c/d/`;
 		expect((await page.goto(missing))?.status()).toBe(404);
 		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(HEADING);
 		// The site's stylesheet loaded from under the base, not from beside the missing URL.
-		await expect(page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontFamily)).resolves.toMatch(/Georgia/u);
+		await expect(
+			page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontFamily),
+		).resolves.toMatch(/Georgia/u);
 		expect(failed).toEqual([]);
 		// Its own style and scripts run under the site's Content-Security-Policy like every page's.
 		expect(unexpected(watched.errors)).toEqual([]);
@@ -108,11 +132,21 @@ describe.each(['root', 'atlas'] as const)('the 404 page (%s)', (key) => {
 
 		await page.goto(missing);
 		const painterly = papers.find((p) => p.title.startsWith('FreePIH'))!;
-		await page.getByRole('searchbox', { name: 'Search the abstracts' }).fill('painterly image harmonization');
+		await page
+			.getByRole('searchbox', { name: 'Search the abstracts' })
+			.fill('painterly image harmonization');
 		await page.keyboard.press('Enter');
-		await page.waitForURL((url) => url.pathname === `${server.home.replace(server.origin, '')}search/` && url.searchParams.get('q') === 'painterly image harmonization');
+		await page.waitForURL(
+			(url) =>
+				url.pathname === `${server.home.replace(server.origin, '')}search/` &&
+				url.searchParams.get('q') === 'painterly image harmonization',
+		);
 		await expect
-			.poll(() => page.locator('[data-atlas-search-page] pagefind-results .pf-result-link').allInnerTexts(), { timeout: 15_000 })
+			.poll(
+				() =>
+					page.locator('[data-atlas-search-page] pagefind-results .pf-result-link').allInnerTexts(),
+				{ timeout: 15_000 },
+			)
 			.toContain(painterly.title);
 	});
 });
@@ -127,8 +161,12 @@ describe('what leaves the 404 page out', () => {
 
 	it('search indexes the papers and nothing else', () => {
 		for (const { site, papers } of Object.values(served)) {
-			const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
-			expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(papers.length);
+			const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as {
+				languages: Record<string, { page_count: number }>;
+			};
+			expect(
+				Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0),
+			).toBe(papers.length);
 		}
 	});
 });
@@ -139,7 +177,11 @@ describe('npm run preview and astro dev', () => {
 		const preview = await startPreviewServer(site.outDir, site.base);
 		try {
 			for (const path of [...UNKNOWN, 'a/b/c']) {
-				expect(await fetchPage(`${preview.origin}${site.base}${path}`), path).toEqual({ status: 404, type: expect.stringMatching(/^text\/html/u), heading: HEADING });
+				expect(await fetchPage(`${preview.origin}${site.base}${path}`), path).toEqual({
+					status: 404,
+					type: expect.stringMatching(/^text\/html/u),
+					heading: HEADING,
+				});
 			}
 			expect((await fetchPage(`${preview.origin}${site.base}topics/`)).status).toBe(200);
 		} finally {
@@ -151,7 +193,11 @@ describe('npm run preview and astro dev', () => {
 		const dev = await startDevServer(BUNDLED_SEEDS, '/atlas/');
 		try {
 			for (const path of ['nope', 'papers/no-such-paper-00000000/']) {
-				expect(await fetchPage(`${dev.origin}/atlas/${path}`), path).toEqual({ status: 404, type: expect.stringMatching(/^text\/html/u), heading: HEADING });
+				expect(await fetchPage(`${dev.origin}/atlas/${path}`), path).toEqual({
+					status: 404,
+					type: expect.stringMatching(/^text\/html/u),
+					heading: HEADING,
+				});
 			}
 		} finally {
 			await dev.stop();

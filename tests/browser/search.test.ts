@@ -6,7 +6,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, leaks, NO_LEAKS, watchedPage, type WatchedPage } from '../helpers/browser.ts';
+import {
+	browserSuite,
+	leaks,
+	NO_LEAKS,
+	watchedPage,
+	type WatchedPage,
+} from '../helpers/browser.ts';
 import { startDevServer } from '../helpers/dev-server.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
@@ -24,11 +30,18 @@ const pages: WatchedPage[] = [];
 const sites: Record<'root' | 'atlas', Site> = {} as never;
 
 const suite = browserSuite(async (onClose) => {
-	for (const [key, name] of [['root', 'bundled'], ['atlas', 'bundled-atlas']] as const) {
+	for (const [key, name] of [
+		['root', 'bundled'],
+		['atlas', 'bundled-atlas'],
+	] as const) {
 		const site = sharedSiteOk(name);
 		const server = await serveStatic(site.outDir, site.base);
 		onClose(() => server.close());
-		sites[key] = { server, papers: readPapersJson(site), topics: JSON.parse(site.read('topics.json')) };
+		sites[key] = {
+			server,
+			papers: readPapersJson(site),
+			topics: JSON.parse(site.read('topics.json')),
+		};
 	}
 });
 
@@ -45,7 +58,11 @@ function resultTitles(page: Page, scope = 'body'): Promise<string[]> {
 	return page.locator(`${scope} pagefind-results .pf-result-link`).allInnerTexts();
 }
 
-async function waitForResults(page: Page, scope: string, check: (titles: string[]) => boolean): Promise<string[]> {
+async function waitForResults(
+	page: Page,
+	scope: string,
+	check: (titles: string[]) => boolean,
+): Promise<string[]> {
 	let titles: string[] = [];
 	for (let i = 0; i < 100; i++) {
 		titles = await resultTitles(page, scope);
@@ -69,7 +86,9 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 		expect(requested.filter((p) => p.includes('/pagefind/'))).toEqual([]);
 		await page.getByRole('button', { name: 'Search' }).click();
 		await page.waitForSelector('pagefind-modal dialog[open]');
-		expect(requested.some((p) => p === `${new URL(home()).pathname}pagefind/pagefind-component-ui.js`)).toBe(true);
+		expect(
+			requested.some((p) => p === `${new URL(home()).pathname}pagefind/pagefind-component-ui.js`),
+		).toBe(true);
 		await page.keyboard.type('learning');
 		await waitForResults(page, 'pagefind-modal', (t) => t.length > 0);
 		await page.waitForLoadState('networkidle');
@@ -81,13 +100,19 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 		await page.goto(home());
 		await page.keyboard.press('/');
 		await page.waitForSelector('pagefind-modal dialog[open]');
-		await expect.poll(() => page.evaluate(() => document.activeElement?.closest('pagefind-input') !== null)).toBe(true);
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.closest('pagefind-input') !== null))
+			.toBe(true);
 		await page.keyboard.type('painterly image harmonization');
 		// Results of a prefix ("pai") may show first while typing; wait for the whole phrase's.
 		const titles = await waitForResults(page, 'pagefind-modal', (t) => t[0] === painterly().title);
 		expect(titles[0]).toBe(painterly().title);
-		await expect(page.locator('pagefind-modal .pf-result').first().locator('mark').count()).resolves.toBeGreaterThan(0);
-		await expect(page.locator('pagefind-modal .atlas-result-topics').first().innerText()).resolves.not.toBe('');
+		await expect(
+			page.locator('pagefind-modal .pf-result').first().locator('mark').count(),
+		).resolves.toBeGreaterThan(0);
+		await expect(
+			page.locator('pagefind-modal .atlas-result-topics').first().innerText(),
+		).resolves.not.toBe('');
 		await page.keyboard.press('Escape');
 		await expect.poll(() => page.locator('pagefind-modal dialog[open]').count()).toBe(0);
 	});
@@ -103,22 +128,34 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 		await page.waitForURL((url) => url.pathname === painterly().url);
 		expect(new URL(page.url()).searchParams.get('highlight')).toBe('painterly');
 		await expect.poll(() => page.locator('.abstract mark').count()).toBeGreaterThan(0);
-		await expect(page.locator('.abstract mark').first().innerText()).resolves.toMatch(/painterly/iu);
+		await expect(page.locator('.abstract mark').first().innerText()).resolves.toMatch(
+			/painterly/iu,
+		);
 	});
 
 	it('/search/?q= opens with the query filled in and run; the URL follows the box', async () => {
 		const page = await newPage();
 		await page.goto(`${home()}search/?q=painterly`);
-		await expect.poll(() => page.locator('[data-atlas-search-page] pagefind-input input').inputValue()).toBe('painterly');
+		await expect
+			.poll(() => page.locator('[data-atlas-search-page] pagefind-input input').inputValue())
+			.toBe('painterly');
 		const titles = await waitForResults(page, '[data-atlas-search-page]', (t) => t.length === 1);
 		expect(titles).toEqual([painterly().title]);
 		const input = page.locator('[data-atlas-search-page] pagefind-input input');
 		await input.fill('knowledge distillation');
-		await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('knowledge distillation');
+		await expect
+			.poll(() => new URL(page.url()).searchParams.get('q'))
+			.toBe('knowledge distillation');
 		await page.keyboard.press('Escape');
 		await page.locator('h1').click();
 		await page.keyboard.press('/');
-		await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-atlas-search-page] pagefind-input') !== null)).toBe(true);
+		await expect
+			.poll(() =>
+				page.evaluate(
+					() => document.activeElement?.closest('[data-atlas-search-page] pagefind-input') !== null,
+				),
+			)
+			.toBe(true);
 	});
 
 	it('/search/?q= shows its results without fetching any filter file; opening the pane shows the filters, and a topic narrows the results to its papers', async () => {
@@ -129,18 +166,35 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 		const all = await waitForResults(page, '[data-atlas-search-page]', (t) => t.length > 1);
 		await page.waitForLoadState('networkidle');
 		expect(requested.filter((p) => FILTER_FILE.test(p))).toEqual([]);
-		await expect(page.locator('pagefind-filter-pane').count(), 'no pane before it is opened').resolves.toBe(0);
-		await expect(page.getByText('Filter by topic, author or category').isVisible()).resolves.toBe(true);
+		await expect(
+			page.locator('pagefind-filter-pane').count(),
+			'no pane before it is opened',
+		).resolves.toBe(0);
+		await expect(page.getByText('Filter by topic, author or category').isVisible()).resolves.toBe(
+			true,
+		);
 
 		await openSearchFilters(page);
 		expect(requested.filter((p) => FILTER_FILE.test(p)).length).toBeGreaterThan(0);
 		for (const group of ['Topic', 'Author', 'Category']) {
-			await expect(page.locator('pagefind-filter-pane').getByText(group, { exact: false }).count(), group).resolves.toBeGreaterThan(0);
+			await expect(
+				page.locator('pagefind-filter-pane').getByText(group, { exact: false }).count(),
+				group,
+			).resolves.toBeGreaterThan(0);
 		}
-		const members = site().papers.filter((p) => p.topics.includes('federated-learning')).map((p) => p.title);
+		const members = site()
+			.papers.filter((p) => p.topics.includes('federated-learning'))
+			.map((p) => p.title);
 		const topic = site().topics.find((t) => t.slug === 'federated-learning')!;
-		await page.locator('pagefind-filter-pane').getByRole('checkbox', { name: new RegExp(`^${topic.name}`, 'u') }).check();
-		const narrowed = await waitForResults(page, '[data-atlas-search-page]', (t) => t.length > 0 && t.length < all.length);
+		await page
+			.locator('pagefind-filter-pane')
+			.getByRole('checkbox', { name: new RegExp(`^${topic.name}`, 'u') })
+			.check();
+		const narrowed = await waitForResults(
+			page,
+			'[data-atlas-search-page]',
+			(t) => t.length > 0 && t.length < all.length,
+		);
 		expect(narrowed.length).toBeGreaterThan(0);
 		expect(narrowed.filter((title) => !members.includes(title))).toEqual([]);
 		expect(new URL(page.url()).searchParams.get('q')).toBe('learning');
@@ -149,15 +203,28 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 	it('/search/ lists every paper before anything is typed, and once the pane is opened a topic filter keeps only its papers', async () => {
 		const page = await newPage();
 		await page.goto(`${home()}search/`);
-		await expect.poll(() => page.locator('[data-atlas-search-page] pagefind-summary').innerText()).toMatch(new RegExp(`^${site().papers.length} results?`, 'u'));
+		await expect
+			.poll(() => page.locator('[data-atlas-search-page] pagefind-summary').innerText())
+			.toMatch(new RegExp(`^${site().papers.length} results?`, 'u'));
 		await openSearchFilters(page);
 		const topic = site().topics.find((t) => t.slug === 'federated-learning')!;
-		const option = page.locator('pagefind-filter-pane').getByRole('checkbox', { name: new RegExp(`^${topic.name}`, 'u') });
+		const option = page
+			.locator('pagefind-filter-pane')
+			.getByRole('checkbox', { name: new RegExp(`^${topic.name}`, 'u') });
 		await option.waitFor();
-		await expect(page.locator('pagefind-filter-pane').getByText('Author', { exact: false }).count()).resolves.toBeGreaterThan(0);
+		await expect(
+			page.locator('pagefind-filter-pane').getByText('Author', { exact: false }).count(),
+		).resolves.toBeGreaterThan(0);
 		await option.check();
-		const members = site().papers.filter((p) => p.topics.includes(topic.slug)).map((p) => p.title).sort();
-		const titles = await waitForResults(page, '[data-atlas-search-page]', (t) => t.length === members.length);
+		const members = site()
+			.papers.filter((p) => p.topics.includes(topic.slug))
+			.map((p) => p.title)
+			.sort();
+		const titles = await waitForResults(
+			page,
+			'[data-atlas-search-page]',
+			(t) => t.length === members.length,
+		);
 		expect([...titles].sort()).toEqual(members);
 	});
 
@@ -165,8 +232,12 @@ describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key)
 		const page = await newPage();
 		for (const phrase of ['research-paper abstracts', 'phrases that recur across papers']) {
 			await page.goto(`${home()}search/?q=${encodeURIComponent(phrase)}`);
-			await expect.poll(() => page.locator('[data-atlas-search-page] pagefind-summary').innerText()).toMatch(/\d|no results/iu);
-			const links = await page.locator('[data-atlas-search-page] .pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+			await expect
+				.poll(() => page.locator('[data-atlas-search-page] pagefind-summary').innerText())
+				.toMatch(/\d|no results/iu);
+			const links = await page
+				.locator('[data-atlas-search-page] .pf-result-link')
+				.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 			for (const href of links) expect(href).toMatch(/\/papers\/[a-z0-9-]+\//u);
 		}
 	});

@@ -8,7 +8,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, leaks, NO_LEAKS, type OnClose, type WatchedPage, watchedPage } from '../helpers/browser.ts';
+import {
+	browserSuite,
+	leaks,
+	NO_LEAKS,
+	type OnClose,
+	type WatchedPage,
+	watchedPage,
+} from '../helpers/browser.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { SITE_SEEDS, TEST_OUTPUT } from '../helpers/paths.ts';
@@ -66,20 +73,28 @@ function expectQuiet(v: Visit): void {
 
 function paperTitled(served: Served, predicate: (title: string) => boolean): PaperRow {
 	const row = served.papers.find((paper) => predicate(paper.title));
-	if (!row) throw new Error(`no such paper in papers.json; titles: ${served.papers.map((p) => p.title).join(' | ')}`);
+	if (!row)
+		throw new Error(
+			`no such paper in papers.json; titles: ${served.papers.map((p) => p.title).join(' | ')}`,
+		);
 	return row;
 }
 
 /** Every href/src on the page, as written in the HTML (not resolved). */
 function rawLinks(page: Page): Promise<string[]> {
 	return page.evaluate(() =>
-		[...document.querySelectorAll('[href], [src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? ''),
+		[...document.querySelectorAll('[href], [src]')].map(
+			(el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '',
+		),
 	);
 }
 
 const suite = browserSuite(async (onClose) => {
 	root = await serve(sharedSiteOk('fixture'), onClose);
-	atlas = await serve(await buildSiteOk({ seeds: SITE_SEEDS, name: 'browser-atlas', base: '/atlas/' }), onClose);
+	atlas = await serve(
+		await buildSiteOk({ seeds: SITE_SEEDS, name: 'browser-atlas', base: '/atlas/' }),
+		onClose,
+	);
 	bundled = await serve(sharedSiteOk('bundled'), onClose);
 	await mkdir(SCREENSHOTS, { recursive: true });
 });
@@ -92,11 +107,15 @@ describe('the built site in Chromium (base /)', () => {
 
 		expect(root.papers.length).toBeGreaterThan(0);
 		const list = page.locator('ol.paper-list');
-		await expect(page.locator('ol.paper-list > li.paper-card').count()).resolves.toBe(root.papers.length);
+		await expect(page.locator('ol.paper-list > li.paper-card').count()).resolves.toBe(
+			root.papers.length,
+		);
 		for (const paper of root.papers) {
 			const link = list.getByRole('link', { name: paper.title, exact: true });
 			await expect(link.count(), `links titled ${JSON.stringify(paper.title)}`).resolves.toBe(1);
-			await expect(link.isVisible(), `${JSON.stringify(paper.title)} is visible`).resolves.toBe(true);
+			await expect(link.isVisible(), `${JSON.stringify(paper.title)} is visible`).resolves.toBe(
+				true,
+			);
 			await expect(link.getAttribute('href')).resolves.toBe(paper.url);
 		}
 
@@ -104,7 +123,9 @@ describe('the built site in Chromium (base /)', () => {
 		await list.getByRole('link', { name: hostile.title, exact: true }).click();
 		await page.waitForURL(root.server.origin + hostile.url);
 		expect(new URL(page.url()).pathname).toBe(hostile.url);
-		await expect(page.getByRole('heading', { level: 1, name: hostile.title }).isVisible()).resolves.toBe(true);
+		await expect(
+			page.getByRole('heading', { level: 1, name: hostile.title }).isVisible(),
+		).resolves.toBe(true);
 		expectQuiet(v);
 	});
 
@@ -132,11 +153,13 @@ describe('the built site in Chromium (base /atlas/)', () => {
 		await open(page, atlas.server.home);
 		await expect(page.locator('h1').isVisible()).resolves.toBe(true);
 
-		for (const paper of atlas.papers) expect(paper.url.startsWith('/atlas/papers/'), paper.url).toBe(true);
+		for (const paper of atlas.papers)
+			expect(paper.url.startsWith('/atlas/papers/'), paper.url).toBe(true);
 
 		const homeLinks = await rawLinks(page);
 		expect(homeLinks.length).toBeGreaterThan(0);
-		for (const href of homeLinks.filter((h) => h.startsWith('/'))) expect(href, 'root-relative link on home').toMatch(/^\/atlas\//u);
+		for (const href of homeLinks.filter((h) => h.startsWith('/')))
+			expect(href, 'root-relative link on home').toMatch(/^\/atlas\//u);
 
 		// The stylesheet reached the page: the list is unnumbered and cards have a rule, as global.css says.
 		const styled = await page.evaluate(() => {
@@ -144,20 +167,27 @@ describe('the built site in Chromium (base /atlas/)', () => {
 			return list ? getComputedStyle(list).listStyleType : 'missing';
 		});
 		expect(styled, 'list-style of ol.paper-list (global.css applied)').toBe('none');
-		const sheetLinks = await page.locator('link[rel="stylesheet"]').evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? ''));
+		const sheetLinks = await page
+			.locator('link[rel="stylesheet"]')
+			.evaluateAll((els) => els.map((el) => el.getAttribute('href') ?? ''));
 		for (const href of sheetLinks) expect(href).toMatch(/^\/atlas\//u);
 
 		// Follow a paper link as a reader would.
 		const row = paperTitled(atlas, (title) => title === 'A Study of Careful Parsing');
-		const responsePromise = page.waitForResponse((response) => response.url() === atlas.server.origin + row.url);
+		const responsePromise = page.waitForResponse(
+			(response) => response.url() === atlas.server.origin + row.url,
+		);
 		await page.locator('ol.paper-list').getByRole('link', { name: row.title, exact: true }).click();
 		const response = await responsePromise;
 		expect(response.status()).toBe(200);
 		await page.waitForURL(atlas.server.origin + row.url);
-		await expect(page.getByRole('heading', { level: 1, name: row.title }).isVisible()).resolves.toBe(true);
+		await expect(
+			page.getByRole('heading', { level: 1, name: row.title }).isVisible(),
+		).resolves.toBe(true);
 
 		const paperLinks = await rawLinks(page);
-		for (const href of paperLinks.filter((h) => h.startsWith('/'))) expect(href, 'root-relative link on paper page').toMatch(/^\/atlas\//u);
+		for (const href of paperLinks.filter((h) => h.startsWith('/')))
+			expect(href, 'root-relative link on paper page').toMatch(/^\/atlas\//u);
 
 		// Links in the header and footer lead somewhere real.
 		for (const href of new Set(paperLinks.filter((h) => h.startsWith('/')))) {
@@ -176,7 +206,10 @@ describe('browsing the bundled seeds by topic', () => {
 	it('goes from a paper to one of its topics, then to a related paper', async () => {
 		const v = await visit();
 		const { page } = v;
-		const start = paperTitled(bundled, (title) => title === 'A Geometric Perspective on Diffusion Models');
+		const start = paperTitled(
+			bundled,
+			(title) => title === 'A Geometric Perspective on Diffusion Models',
+		);
 		const topicSlug = start.topics[0]!;
 		await open(page, bundled.server.origin + start.url);
 
@@ -196,7 +229,9 @@ describe('browsing the bundled seeds by topic', () => {
 		const relatedRow = paperTitled(bundled, (title) => title === relatedTitle);
 		await related.click();
 		await page.waitForURL(bundled.server.origin + relatedRow.url);
-		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(relatedRow.title);
+		await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+			relatedRow.title,
+		);
 		expect(topicName.length).toBeGreaterThan(0);
 		expectQuiet(v);
 	});
@@ -215,12 +250,22 @@ describe('screenshots for a human to look at', () => {
 
 		await open(page, bundled.server.home);
 		for (const paper of bundled.papers) {
-			await expect(page.locator('ol.paper-list').getByRole('link', { name: paper.title, exact: true }).isVisible()).resolves.toBe(true);
+			await expect(
+				page
+					.locator('ol.paper-list')
+					.getByRole('link', { name: paper.title, exact: true })
+					.isVisible(),
+			).resolves.toBe(true);
 		}
 		await page.screenshot({ path: join(SCREENSHOTS, 'bundled-home.png'), fullPage: true });
-		const diffusion = paperTitled(bundled, (title) => title === 'A Geometric Perspective on Diffusion Models');
+		const diffusion = paperTitled(
+			bundled,
+			(title) => title === 'A Geometric Perspective on Diffusion Models',
+		);
 		await open(page, bundled.server.origin + diffusion.url);
-		await expect(page.getByRole('heading', { level: 1, name: diffusion.title }).isVisible()).resolves.toBe(true);
+		await expect(
+			page.getByRole('heading', { level: 1, name: diffusion.title }).isVisible(),
+		).resolves.toBe(true);
 		await page.screenshot({ path: join(SCREENSHOTS, 'bundled-paper.png'), fullPage: true });
 		expectQuiet(v);
 	});
@@ -246,7 +291,9 @@ describe('typeset math in Chromium', () => {
 			expect(box.height).toBeGreaterThan(4);
 			expect(box.height).toBeLessThanOrEqual(box.line);
 		}
-		const sheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.href ?? 'inline'));
+		const sheets = await page.evaluate(() =>
+			[...document.styleSheets].map((sheet) => sheet.href ?? 'inline'),
+		);
 		expect(sheets.filter((sheet) => /\/_astro\/math\.[\w-]+\.css$/u.test(sheet))).toHaveLength(1);
 		for (const sheet of sheets) expect(new URL(sheet).origin).toBe(bundled.server.origin);
 		await page.locator('.abstract').screenshot({ path: join(SCREENSHOTS, 'bundled-math.png') });

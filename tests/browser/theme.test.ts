@@ -51,29 +51,49 @@ async function reader(scheme: 'light' | 'dark'): Promise<{ context: BrowserConte
 }
 
 const toggle = (page: Page) => page.locator('header [data-theme-toggle]');
-const themeAttribute = (page: Page) => page.evaluate(() => document.documentElement.dataset['theme'] ?? null);
-const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+const themeAttribute = (page: Page) =>
+	page.evaluate(() => document.documentElement.dataset['theme'] ?? null);
+const bodyBackground = (page: Page) =>
+	page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const stored = (page: Page) => page.evaluate(() => localStorage.getItem('atlas-theme'));
-const mathPaper = () => rows.find((row) => site.read(`${row.url.slice(1)}index.html`).includes('<math'))!;
+const mathPaper = () =>
+	rows.find((row) => site.read(`${row.url.slice(1)}index.html`).includes('<math'))!;
 
 describe('the theme toggle', () => {
 	it('is a named 44 px button right after the search button, worked by keyboard with a visible focus ring', async () => {
 		const { context, page } = await reader('light');
 		await page.goto(server!.home);
 		// Next to search: the header's next button after the search button.
-		const buttons = await page.locator('header button').evaluateAll((els) => els.map((el) => (el.matches('[data-theme-toggle]') ? 'theme' : el.className)));
+		const buttons = await page
+			.locator('header button')
+			.evaluateAll((els) =>
+				els.map((el) => (el.matches('[data-theme-toggle]') ? 'theme' : el.className)),
+			);
 		expect(buttons[buttons.indexOf('search-trigger') + 1]).toBe('theme');
-		await expect(page.getByRole('button', { name: 'Theme: System', exact: true }).count()).resolves.toBe(1);
+		await expect(
+			page.getByRole('button', { name: 'Theme: System', exact: true }).count(),
+		).resolves.toBe(1);
 		const box = (await toggle(page).boundingBox())!;
 		expect(box.width).toBeGreaterThanOrEqual(44);
 		expect(box.height).toBeGreaterThanOrEqual(44);
-		for (let i = 0; i < 30 && !(await toggle(page).evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+		for (
+			let i = 0;
+			i < 30 && !(await toggle(page).evaluate((el) => el === document.activeElement));
+			i++
+		)
+			await page.keyboard.press('Tab');
 		await expect(toggle(page).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-		await expect(toggle(page).evaluate((el) => getComputedStyle(el).outlineStyle)).resolves.toBe('solid');
+		await expect(toggle(page).evaluate((el) => getComputedStyle(el).outlineStyle)).resolves.toBe(
+			'solid',
+		);
 		await page.keyboard.press('Enter');
-		await expect(page.getByRole('button', { name: 'Theme: Light', exact: true }).count()).resolves.toBe(1);
+		await expect(
+			page.getByRole('button', { name: 'Theme: Light', exact: true }).count(),
+		).resolves.toBe(1);
 		await page.keyboard.press('Space');
-		await expect(page.getByRole('button', { name: 'Theme: Dark', exact: true }).count()).resolves.toBe(1);
+		await expect(
+			page.getByRole('button', { name: 'Theme: Dark', exact: true }).count(),
+		).resolves.toBe(1);
 		await expect(themeAttribute(page)).resolves.toBe('dark');
 		await expect(bodyBackground(page)).resolves.toBe(DARK_BG);
 		await context.close();
@@ -91,13 +111,21 @@ describe('the theme toggle', () => {
 				if (!document.body) return;
 				observer.disconnect();
 				const w = window as unknown as { atBody: unknown };
-				w.atBody = { theme: document.documentElement.dataset['theme'] ?? null, background: getComputedStyle(document.body).backgroundColor };
+				w.atBody = {
+					theme: document.documentElement.dataset['theme'] ?? null,
+					background: getComputedStyle(document.body).backgroundColor,
+				};
 			}).observe(document, { childList: true, subtree: true });
 		});
 		for (const url of [server!.home, `${server!.origin}${rows[0]!.url}`]) {
 			await page.goto(url);
-			await expect(page.evaluate(() => (window as unknown as { atBody: unknown }).atBody), url).resolves.toEqual({ theme: 'dark', background: DARK_BG });
-			await expect(page.getByRole('button', { name: 'Theme: Dark', exact: true }).count()).resolves.toBe(1);
+			await expect(
+				page.evaluate(() => (window as unknown as { atBody: unknown }).atBody),
+				url,
+			).resolves.toEqual({ theme: 'dark', background: DARK_BG });
+			await expect(
+				page.getByRole('button', { name: 'Theme: Dark', exact: true }).count(),
+			).resolves.toBe(1);
 		}
 		await context.close();
 	});
@@ -127,19 +155,39 @@ describe('the theme toggle', () => {
 		const { context, page } = await reader('light');
 		await page.goto(`${server!.origin}${mathPaper().url}`);
 		const code = page.locator('.cite pre.astro-code');
-		await expect(code.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(255, 255, 255)');
+		await expect(code.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe(
+			'rgb(255, 255, 255)',
+		);
 		await toggle(page).click();
 		await toggle(page).click();
-		await expect(code.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe('rgb(36, 41, 46)');
+		await expect(code.evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe(
+			'rgb(36, 41, 46)',
+		);
 		const keyword = code.locator('span:not(.line)', { hasText: /^@misc$/u });
-		await expect(keyword.evaluate((el) => getComputedStyle(el).color)).resolves.toBe('rgb(249, 117, 131)');
-		await expect(page.locator('.abstract math').first().evaluate((el) => getComputedStyle(el).color)).resolves.toBe(DARK_FG);
+		await expect(keyword.evaluate((el) => getComputedStyle(el).color)).resolves.toBe(
+			'rgb(249, 117, 131)',
+		);
+		await expect(
+			page
+				.locator('.abstract math')
+				.first()
+				.evaluate((el) => getComputedStyle(el).color),
+		).resolves.toBe(DARK_FG);
 		await page.keyboard.press('/');
 		await page.waitForSelector('pagefind-modal dialog[open]');
-		await expect(page.locator('pagefind-modal dialog').evaluate((el) => getComputedStyle(el).backgroundColor)).resolves.toBe(DARK_BG);
+		await expect(
+			page.locator('pagefind-modal dialog').evaluate((el) => getComputedStyle(el).backgroundColor),
+		).resolves.toBe(DARK_BG);
 		await page.keyboard.type('federated');
-		await expect.poll(() => page.locator('pagefind-modal .pf-result-link').count()).toBeGreaterThan(0);
-		await expect(page.locator('pagefind-modal .pf-result-link').first().evaluate((el) => getComputedStyle(el).color)).resolves.toBe(DARK_FG);
+		await expect
+			.poll(() => page.locator('pagefind-modal .pf-result-link').count())
+			.toBeGreaterThan(0);
+		await expect(
+			page
+				.locator('pagefind-modal .pf-result-link')
+				.first()
+				.evaluate((el) => getComputedStyle(el).color),
+		).resolves.toBe(DARK_FG);
 		await context.close();
 	});
 

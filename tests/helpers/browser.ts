@@ -11,7 +11,9 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
  */
 export async function launchBrowser(): Promise<Browser> {
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`Chromium was not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (as .ci/run does) or set CHROMIUM_PATH.`);
+		throw new Error(
+			`Chromium was not found at ${CHROMIUM}. Install it with "apt-get install -y chromium" (as .ci/run does) or set CHROMIUM_PATH.`,
+		);
 	}
 	return chromium.launch({
 		executablePath: CHROMIUM,
@@ -43,7 +45,9 @@ export interface BrowserSuite {
  * the launch fails, what already started is closed before the error is reported, so no
  * server or browser outlives the file and the first error is the one shown.
  */
-export function browserSuite(setup: (onClose: OnClose) => Promise<void> = async () => {}): BrowserSuite {
+export function browserSuite(
+	setup: (onClose: OnClose) => Promise<void> = async () => {},
+): BrowserSuite {
 	let browser: Browser | undefined;
 	const closers: (() => unknown)[] = [];
 	const onClose: OnClose = (close) => void closers.push(close);
@@ -57,7 +61,8 @@ export function browserSuite(setup: (onClose: OnClose) => Promise<void> = async 
 			}
 		}
 		browser = undefined;
-		if (problems.length > 0) throw new AggregateError(problems, 'closing the browser or a server failed');
+		if (problems.length > 0)
+			throw new AggregateError(problems, 'closing the browser or a server failed');
 	};
 	beforeAll(async () => {
 		try {
@@ -111,7 +116,9 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
 }
 
 /** What no page of a run may have done: request another host, open a dialog, throw, or fail to load something. */
-export function leaks(pages: readonly (WatchedPage & { failedResponses?: string[] })[]): Record<string, string[]> {
+export function leaks(
+	pages: readonly (WatchedPage & { failedResponses?: string[] })[],
+): Record<string, string[]> {
 	return {
 		foreignRequests: pages.flatMap((p) => p.foreignRequests),
 		dialogs: pages.flatMap((p) => p.dialogs),

@@ -50,8 +50,12 @@ export async function buildSite(options: BuildOptions): Promise<BuiltSite> {
 	const outDir = join(TEST_OUTPUT, options.name);
 	await rm(outDir, { recursive: true, force: true });
 	await mkdir(TEST_OUTPUT, { recursive: true });
-	const root = options.rebuildOf === undefined ? await freshProject(options.name) : join(PROJECTS, options.rebuildOf);
-	if (!existsSync(root)) throw new Error(`"${options.name}" rebuilds "${options.rebuildOf}", which was never built`);
+	const root =
+		options.rebuildOf === undefined
+			? await freshProject(options.name)
+			: join(PROJECTS, options.rebuildOf);
+	if (!existsSync(root))
+		throw new Error(`"${options.name}" rebuilds "${options.rebuildOf}", which was never built`);
 	const env = readerEnv({
 		ATLAS_SEEDS: options.seeds,
 		ATLAS_BASE: options.base ?? '',
@@ -91,10 +95,22 @@ export async function copyOfBuild(site: BuiltSite, name: string): Promise<BuiltS
 	const outDir = join(TEST_OUTPUT, name);
 	await rm(outDir, { recursive: true, force: true });
 	await cp(site.outDir, outDir, { recursive: true });
-	return builtSite({ outDir, base: site.base, root: site.root, code: site.code, log: site.log, ms: site.ms });
+	return builtSite({
+		outDir,
+		base: site.base,
+		root: site.root,
+		code: site.code,
+		log: site.log,
+		ms: site.ms,
+	});
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number | null; log: string }> {
+function run(
+	command: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+): Promise<{ code: number | null; log: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let log = '';
@@ -108,6 +124,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: strin
 /** Builds and fails loudly with the log when the build itself failed. */
 export async function buildSiteOk(options: BuildOptions): Promise<BuiltSite> {
 	const site = await buildSite(options);
-	if (site.code !== 0) throw new Error(`astro build for "${options.name}" exited ${site.code}:\n${site.log}`);
+	if (site.code !== 0)
+		throw new Error(`astro build for "${options.name}" exited ${site.code}:\n${site.log}`);
 	return site;
 }

@@ -2,12 +2,20 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runPipeline, type PipelineInput, type PipelineResult } from '../../src/lib/pipeline/run-pipeline.ts';
+import {
+	runPipeline,
+	type PipelineInput,
+	type PipelineResult,
+} from '../../src/lib/pipeline/run-pipeline.ts';
 import { readPipelineInput } from '../../src/loaders/seeds-folder.ts';
 import { topicText } from '../../src/lib/taxonomy/classify-papers.ts';
 import type { TopicInput } from '../../src/lib/topics/extract-topics.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
-import { TOPIC_OVERRIDES_FILE, parseTopicOverrides, type TopicOverrides } from '../../src/schemas/topic-overrides.ts';
+import {
+	TOPIC_OVERRIDES_FILE,
+	parseTopicOverrides,
+	type TopicOverrides,
+} from '../../src/schemas/topic-overrides.ts';
 import { BUNDLED_SEEDS } from './paths.ts';
 
 /** Small seeds folders, one per case, named after the case (tests/fixtures/collections/<name>/). */
@@ -37,10 +45,19 @@ export async function readCollectionFolder(dir: string): Promise<FixtureCollecti
 	const overrides = overridesText === undefined ? undefined : parseTopicOverrides(overridesText);
 	const idOf = (file: string) => {
 		const matches = collection.papers.filter((p) => p.sources.some((s) => s.file === file));
-		if (matches.length !== 1) throw new Error(`${dir}: expected one paper from ${file}, found ${matches.length}`);
+		if (matches.length !== 1)
+			throw new Error(`${dir}: expected one paper from ${file}, found ${matches.length}`);
 		return matches[0]!.id;
 	};
-	return { dir, input, collection, overrides, overridesText, idOf, topicInputs: toTopicInputs(collection.papers) };
+	return {
+		dir,
+		input,
+		collection,
+		overrides,
+		overridesText,
+		idOf,
+		topicInputs: toTopicInputs(collection.papers),
+	};
 }
 
 /** A folder's topics.yaml as written, or undefined when it has none. */
@@ -52,7 +69,8 @@ function readOverridesText(dir: string): string | undefined {
 /** tests/fixtures/collections/<name>/topics.yaml as written, unparsed (for fixtures whose file is meant to be wrong). */
 export function fixtureOverridesText(name: string): string {
 	const text = readOverridesText(join(FIXTURE_COLLECTIONS, name));
-	if (text === undefined) throw new Error(`the fixture collection ${name} has no ${TOPIC_OVERRIDES_FILE}`);
+	if (text === undefined)
+		throw new Error(`the fixture collection ${name} has no ${TOPIC_OVERRIDES_FILE}`);
 	return text;
 }
 
@@ -65,11 +83,20 @@ export function readFixtureCollection(name: string): Promise<FixtureCollection> 
  * Several fixture collections read up front (with top-level await), for test files whose
  * `describe` blocks, which cannot wait, each need one; the getter throws for a name not read.
  */
-export async function readFixtureCollections(...names: string[]): Promise<(name: string) => FixtureCollection> {
-	const read = new Map(await Promise.all(names.map(async (name) => [name, await readFixtureCollection(name)] as const)));
+export async function readFixtureCollections(
+	...names: string[]
+): Promise<(name: string) => FixtureCollection> {
+	const read = new Map(
+		await Promise.all(
+			names.map(async (name) => [name, await readFixtureCollection(name)] as const),
+		),
+	);
 	return (name) => {
 		const fixture = read.get(name);
-		if (!fixture) throw new Error(`the fixture collection ${name} was not read up front; add it to readFixtureCollections()`);
+		if (!fixture)
+			throw new Error(
+				`the fixture collection ${name} was not read up front; add it to readFixtureCollections()`,
+			);
 		return fixture;
 	};
 }
@@ -80,10 +107,16 @@ export function readBundledCollection(): Promise<FixtureCollection> {
 }
 
 /** Seeds given as text (or bytes) by file name, through the pipeline as the loader would give them. */
-export function pipelineOf(files: Record<string, string | Uint8Array>, yaml: Omit<PipelineInput, 'seeds'> = {}): PipelineResult {
+export function pipelineOf(
+	files: Record<string, string | Uint8Array>,
+	yaml: Omit<PipelineInput, 'seeds'> = {},
+): PipelineResult {
 	const encoder = new TextEncoder();
 	return runPipeline({
-		seeds: Object.entries(files).map(([file, content]) => ({ file, bytes: typeof content === 'string' ? encoder.encode(content) : content })),
+		seeds: Object.entries(files).map(([file, content]) => ({
+			file,
+			bytes: typeof content === 'string' ? encoder.encode(content) : content,
+		})),
 		...yaml,
 	});
 }
@@ -96,7 +129,9 @@ function toTopicInputs(papers: readonly Paper[]): TopicInput[] {
 export function shuffled<T>(items: readonly T[]): T[] {
 	const reversed = [...items].reverse();
 	const half = Math.ceil(reversed.length / 2);
-	return reversed.flatMap((_, i) => (i < half ? [reversed[i + half], reversed[i]] : [])).filter((x): x is T => x !== undefined);
+	return reversed
+		.flatMap((_, i) => (i < half ? [reversed[i + half], reversed[i]] : []))
+		.filter((x): x is T => x !== undefined);
 }
 
 /**
@@ -127,5 +162,10 @@ export function makePaper(fields: Partial<Paper> = {}): Paper {
 
 /** A paper with a real (source) title, one paragraph and a fixed id, as the citation tests cite it. */
 export function makeCitablePaper(fields: Partial<Paper> = {}): Paper {
-	return makePaper({ id: '0123abcd4567', titleSource: 'source', paragraphs: ['An abstract.'], ...fields });
+	return makePaper({
+		id: '0123abcd4567',
+		titleSource: 'source',
+		paragraphs: ['An abstract.'],
+		...fields,
+	});
 }

@@ -30,7 +30,9 @@ export function watchCsp(page: Page): CspWatch {
 	const installed = page.addInitScript((mark: string) => {
 		document.addEventListener('securitypolicyviolation', (event) => {
 			const where = event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : '';
-			console.info(`${mark} ${event.effectiveDirective} ${event.blockedURI || '(inline)'}${where} on ${event.documentURI}`);
+			console.info(
+				`${mark} ${event.effectiveDirective} ${event.blockedURI || '(inline)'}${where} on ${event.documentURI}`,
+			);
 		});
 	}, MARK);
 	const fromConsole = (message: ConsoleMessage) => {

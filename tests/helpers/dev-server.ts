@@ -18,14 +18,23 @@ export async function freePort(): Promise<number> {
 		probe.once('error', reject);
 		probe.listen(0, '127.0.0.1', () => {
 			const address = probe.address();
-			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			probe.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port')),
+			);
 		});
 	});
 }
 
 /** Starts `astro dev` on 127.0.0.1 for a seeds folder (under a base path, if given) and waits until it answers. */
 export function startDevServer(seeds: string, base = '/'): Promise<DevServer> {
-	return startAstro('astro dev', ['dev'], readerEnv({ ATLAS_SEEDS: seeds, ATLAS_BASE: base }), base);
+	return startAstro(
+		'astro dev',
+		['dev'],
+		readerEnv({ ATLAS_SEEDS: seeds, ATLAS_BASE: base }),
+		base,
+	);
 }
 
 /**
@@ -33,19 +42,36 @@ export function startDevServer(seeds: string, base = '/'): Promise<DevServer> {
  * build; `base` must be the one it was built with, as Astro's config supplies it.
  */
 export function startPreviewServer(outDir: string, base = '/'): Promise<DevServer> {
-	return startAstro('astro preview', ['preview', '--outDir', outDir], readerEnv({ ATLAS_BASE: base }), base);
+	return startAstro(
+		'astro preview',
+		['preview', '--outDir', outDir],
+		readerEnv({ ATLAS_BASE: base }),
+		base,
+	);
 }
 
 /** Servers started by this test file, for unique project copies. */
 let started = 0;
 
 /** Runs in its own project copy (see freshProject), removed when the server stops: dev servers of parallel test files never share `.astro/`. */
-async function startAstro(name: string, args: string[], env: NodeJS.ProcessEnv, base: string): Promise<DevServer> {
+async function startAstro(
+	name: string,
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	base: string,
+): Promise<DevServer> {
 	const port = await freePort();
 	const root = await freshProject(`${args[0]}-${process.pid}-${++started}`);
 	const child: ChildProcess = spawn(
 		process.execPath,
-		[join(root, 'node_modules/astro/bin/astro.mjs'), ...args, '--host', '127.0.0.1', '--port', String(port)],
+		[
+			join(root, 'node_modules/astro/bin/astro.mjs'),
+			...args,
+			'--host',
+			'127.0.0.1',
+			'--port',
+			String(port),
+		],
 		{ cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	let log = '';
@@ -66,7 +92,8 @@ async function startAstro(name: string, args: string[], env: NodeJS.ProcessEnv, 
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`${name} exited ${child.exitCode}:\n${log}`);
 		try {
-			if ((await fetch(`${origin}${base}`, { signal: AbortSignal.timeout(10_000) })).ok) return { origin, log: () => log, stop };
+			if ((await fetch(`${origin}${base}`, { signal: AbortSignal.timeout(10_000) })).ok)
+				return { origin, log: () => log, stop };
 		} catch {
 			// not listening yet
 		}
@@ -77,7 +104,11 @@ async function startAstro(name: string, args: string[], env: NodeJS.ProcessEnv, 
 }
 
 /** Polls until `check` passes or the time is up, returning the last value. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 20_000): Promise<T> {
+export async function eventually<T>(
+	read: () => Promise<T>,
+	check: (value: T) => boolean,
+	ms = 20_000,
+): Promise<T> {
 	const deadline = Date.now() + ms;
 	let value = await read();
 	while (!check(value) && Date.now() < deadline) {

@@ -46,13 +46,23 @@ function bigAbstract(): string {
 	const head = 'HOSTILEBIG01 is an abstract of 200,000 characters on one line. ';
 	const tail = ' HOSTILEBIGEND01 closes it.';
 	let body = '';
-	for (let i = 0; body.length < BIG_ABSTRACT_CHARS; i++) body += `${BIG_SENTENCES[i % BIG_SENTENCES.length]} `;
-	return head + body.slice(0, BIG_ABSTRACT_CHARS - head.length - tail.length).trimEnd().padEnd(BIG_ABSTRACT_CHARS - head.length - tail.length, '.') + tail;
+	for (let i = 0; body.length < BIG_ABSTRACT_CHARS; i++)
+		body += `${BIG_SENTENCES[i % BIG_SENTENCES.length]} `;
+	return (
+		head +
+		body
+			.slice(0, BIG_ABSTRACT_CHARS - head.length - tail.length)
+			.trimEnd()
+			.padEnd(BIG_ABSTRACT_CHARS - head.length - tail.length, '.') +
+		tail
+	);
 }
 
 /** A single word of LONG_WORD_CHARS ASCII letters, no break opportunity in it. */
 function longWord(): string {
-	return 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(Math.ceil(LONG_WORD_CHARS / 45)).slice(0, LONG_WORD_CHARS);
+	return 'Pneumonoultramicroscopicsilicovolcanoconiosis'
+		.repeat(Math.ceil(LONG_WORD_CHARS / 45))
+		.slice(0, LONG_WORD_CHARS);
 }
 
 /** The generated seed files, by name: deterministic, so two builds stay byte-identical. */

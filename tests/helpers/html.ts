@@ -43,10 +43,17 @@ export function foreignScripts($: cheerio.CheerioAPI): string[] {
 		.filter((_, el) => {
 			const script = $(el);
 			const type = script.attr('type')?.trim() ?? '';
-			const ownModule = type === 'module' && /\/_astro\/[\w.-]+\.js$/u.test(script.attr('src') ?? '') && script.text() === '';
+			const ownModule =
+				type === 'module' &&
+				/\/_astro\/[\w.-]+\.js$/u.test(script.attr('src') ?? '') &&
+				script.text() === '';
 			const hashedInline =
-				RUNNABLE.test(type) && script.attr('src') === undefined && policies.length === 1 && allowsInlineScript(policies[0]!, script.text());
-			const template = type === 'text/pagefind-template' && script.parents('pagefind-results').length === 1;
+				RUNNABLE.test(type) &&
+				script.attr('src') === undefined &&
+				policies.length === 1 &&
+				allowsInlineScript(policies[0]!, script.text());
+			const template =
+				type === 'text/pagefind-template' && script.parents('pagefind-results').length === 1;
 			return !ownModule && !hashedInline && !template && !isJsonData(type, script.text());
 		})
 		.map((_, el) => $.html(el))
@@ -54,7 +61,8 @@ export function foreignScripts($: cheerio.CheerioAPI): string[] {
 }
 
 /** MathML elements a typeset fragment may contain (Temml's output). */
-const MATHML = /^(math|semantics|mrow|mi|mn|mo|ms|mtext|mspace|msub|msup|msubsup|munder|mover|munderover|mfrac|msqrt|mroot|mstyle|mpadded|mphantom|menclose|mtable|mtr|mtd|mlabeledtr|mmultiscripts|mprescripts|none|merror)$/u;
+const MATHML =
+	/^(math|semantics|mrow|mi|mn|mo|ms|mtext|mspace|msub|msup|msubsup|munder|mover|munderover|mfrac|msqrt|mroot|mstyle|mpadded|mphantom|menclose|mtable|mtr|mtd|mlabeledtr|mmultiscripts|mprescripts|none|merror)$/u;
 
 export interface FoundElement {
 	tag: string;
@@ -73,18 +81,30 @@ export interface FoundElement {
 export function unexpectedInAbstract({ tag, attributes, insideMath, empty }: FoundElement): string {
 	const names = Object.keys(attributes);
 	const described = `<${tag}${names.map((name) => ` ${name}=${JSON.stringify(attributes[name])}`).join('')}>`;
-	if (names.some((name) => /^on|^(src|xlink:href|action|formaction)$/iu.test(name) || (name === 'href' && tag !== 'a'))) return described;
+	if (
+		names.some(
+			(name) =>
+				/^on|^(src|xlink:href|action|formaction)$/iu.test(name) || (name === 'href' && tag !== 'a'),
+		)
+	)
+		return described;
 	if (insideMath) return MATHML.test(tag) ? '' : described;
-	const only = (...allowed: string[]) => (names.every((name) => allowed.includes(name)) ? '' : described);
+	const only = (...allowed: string[]) =>
+		names.every((name) => allowed.includes(name)) ? '' : described;
 	switch (tag) {
 		case 'p':
 		case 'em':
 		case 'strong':
 			return only();
 		case 'a':
-			return /^https?:\/\//u.test(attributes['href'] ?? '') && attributes['rel'] === 'nofollow noopener' ? only('href', 'rel') : described;
+			return /^https?:\/\//u.test(attributes['href'] ?? '') &&
+				attributes['rel'] === 'nofollow noopener'
+				? only('href', 'rel')
+				: described;
 		case 'span':
-			return /^math math-(inline|display)$/u.test(attributes['class'] ?? '') ? only('class') : described;
+			return /^math math-(inline|display)$/u.test(attributes['class'] ?? '')
+				? only('class')
+				: described;
 		case 'code':
 			return attributes['class'] === 'math-error' && empty ? only('class') : described;
 		default:

@@ -27,7 +27,11 @@ export interface FakeLoaderContext {
  */
 export function fakeLoaderContext(root: string): FakeLoaderContext {
 	const entries = new Map<string, StoredEntry>();
-	const fake: Omit<FakeLoaderContext, 'context' | 'warnings'> = { entries, sets: [], moduleImports: [] };
+	const fake: Omit<FakeLoaderContext, 'context' | 'warnings'> = {
+		entries,
+		sets: [],
+		moduleImports: [],
+	};
 	const store = {
 		get: (id: string) => entries.get(id),
 		set: (entry: StoredEntry) => {
@@ -52,7 +56,8 @@ export function fakeLoaderContext(root: string): FakeLoaderContext {
 		logger,
 		config: { root: pathToFileURL(root.endsWith('/') ? root : `${root}/`) },
 		parseData: async ({ data }: { data: Record<string, unknown> }) => data,
-		generateDigest: (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16),
+		generateDigest: (data: unknown) =>
+			createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16),
 		renderMarkdown: () => {
 			throw new Error('renderMarkdown is not used by this loader');
 		},
@@ -61,7 +66,13 @@ export function fakeLoaderContext(root: string): FakeLoaderContext {
 		context,
 		...fake,
 		get warnings() {
-			return lines.flatMap((line) => (line.startsWith('warn ') ? [line.slice(5)] : line.startsWith('error ') ? [`error: ${line.slice(6)}`] : []));
+			return lines.flatMap((line) =>
+				line.startsWith('warn ')
+					? [line.slice(5)]
+					: line.startsWith('error ')
+						? [`error: ${line.slice(6)}`]
+						: [],
+			);
 		},
 	};
 }

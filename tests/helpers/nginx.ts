@@ -39,7 +39,19 @@ export async function startNginx(name: string, outDir: string, base: string): Pr
 	const siteConfPath = join(dir, 'site.conf');
 	await promisify(execFile)(
 		process.execPath,
-		[join(PROJECT_ROOT, 'scripts/nginx-conf.mjs'), '--dist', outDir, '--base', base, '--listen', `127.0.0.1:${port}`, '--server-name', 'localhost', '--out', siteConfPath],
+		[
+			join(PROJECT_ROOT, 'scripts/nginx-conf.mjs'),
+			'--dist',
+			outDir,
+			'--base',
+			base,
+			'--listen',
+			`127.0.0.1:${port}`,
+			'--server-name',
+			'localhost',
+			'--out',
+			siteConfPath,
+		],
 		{ cwd: PROJECT_ROOT },
 	);
 	// The generated file includes `mime.types` by a relative path, as in /etc/nginx/conf.d/.
@@ -55,13 +67,19 @@ export async function startNginx(name: string, outDir: string, base: string): Pr
 			'http {',
 			'    default_type application/octet-stream;',
 			'    access_log off;',
-			...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((temp) => `    ${temp}_temp_path ${join(dir, temp)};`),
+			...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+				(temp) => `    ${temp}_temp_path ${join(dir, temp)};`,
+			),
 			'    include site.conf;',
 			'}',
 			'',
 		].join('\n'),
 	);
-	const child = spawn(NGINX, ['-p', `${dir}/`, '-c', conf, '-e', join(dir, 'error.log'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(
+		NGINX,
+		['-p', `${dir}/`, '-c', conf, '-e', join(dir, 'error.log'), '-g', 'daemon off;'],
+		{ stdio: ['ignore', 'pipe', 'pipe'] },
+	);
 	let log = '';
 	child.stdout.on('data', (d: Buffer) => (log += d.toString()));
 	child.stderr.on('data', (d: Buffer) => (log += d.toString()));
@@ -78,7 +96,12 @@ export async function startNginx(name: string, outDir: string, base: string): Pr
 		if (child.exitCode !== null) break;
 		try {
 			if ((await fetch(`${origin}${base}`, { signal: AbortSignal.timeout(2_000) })).ok) {
-				return { origin, home: `${origin}${base}`, siteConf: await readFile(siteConfPath, 'utf8'), stop };
+				return {
+					origin,
+					home: `${origin}${base}`,
+					siteConf: await readFile(siteConfPath, 'utf8'),
+					stop,
+				};
 			}
 		} catch {
 			// not listening yet
@@ -86,6 +109,10 @@ export async function startNginx(name: string, outDir: string, base: string): Pr
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	await stop();
-	const errorLog = existsSync(join(dir, 'error.log')) ? await readFile(join(dir, 'error.log'), 'utf8') : '';
-	throw new Error(`nginx did not serve ${origin}${base} (exit ${child.exitCode}):\n${log}\n${errorLog}`);
+	const errorLog = existsSync(join(dir, 'error.log'))
+		? await readFile(join(dir, 'error.log'), 'utf8')
+		: '';
+	throw new Error(
+		`nginx did not serve ${origin}${base} (exit ${child.exitCode}):\n${log}\n${errorLog}`,
+	);
 }

@@ -39,12 +39,17 @@ async function htmlFiles(folder: string): Promise<string[]> {
 export async function nuCheck(folder: string): Promise<NuReport> {
 	const java = spawnSync('java', ['-version'], { stdio: 'ignore' });
 	if (java.error || java.status !== 0) {
-		throw new Error('Java was not found. Install it with "apt-get install -y default-jre-headless" (as .ci/run does).');
+		throw new Error(
+			'Java was not found. Install it with "apt-get install -y default-jre-headless" (as .ci/run does).',
+		);
 	}
 	const files = await htmlFiles(folder);
 	if (files.length === 0) throw new Error(`no HTML files under ${folder}`);
 	const output = await new Promise<string>((resolve, reject) => {
-		const child = spawn('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], {
+			cwd: folder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let text = '';
 		// The JSON report goes to stderr; stdout stays empty.
 		child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -52,7 +57,16 @@ export async function nuCheck(folder: string): Promise<NuReport> {
 		child.on('error', reject);
 		child.on('close', () => resolve(text));
 	});
-	let report: { messages: { type: string; subType?: string; url?: string; lastLine?: number; message: string; extract?: string }[] };
+	let report: {
+		messages: {
+			type: string;
+			subType?: string;
+			url?: string;
+			lastLine?: number;
+			message: string;
+			extract?: string;
+		}[];
+	};
 	try {
 		report = JSON.parse(output) as typeof report;
 	} catch {

@@ -18,6 +18,7 @@ export function readPapersJson(site: BuiltSite): PaperRow[] {
 
 /** The built page of a row: its URL minus the base, as a path inside the output folder. */
 export function pageFile(site: BuiltSite, row: Pick<PaperRow, 'url'>): string {
-	if (!row.url.startsWith(site.base)) throw new Error(`${row.url} is not under the base ${site.base}`);
+	if (!row.url.startsWith(site.base))
+		throw new Error(`${row.url} is not under the base ${site.base}`);
 	return `${row.url.slice(site.base.length)}index.html`;
 }

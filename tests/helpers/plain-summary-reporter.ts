@@ -17,6 +17,8 @@ export default class PlainSummaryReporter implements Reporter {
 			// A file that failed to load, or whose beforeAll threw, fails with no failed test in it.
 			if (module.state() === 'failed' && failedHere === 0) count.failed++;
 		}
-		process.stdout.write(`\nTests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`);
+		process.stdout.write(
+			`\nTests: ${count.passed} passed, ${count.failed} failed, ${count.skipped} skipped\n`,
+		);
 	}
 }

@@ -22,7 +22,8 @@ export async function freshProject(name: string): Promise<string> {
 	const root = join(PROJECTS, name);
 	await rm(root, { recursive: true, force: true });
 	await mkdir(root, { recursive: true });
-	for (const file of PROJECT_FILES) await cp(join(PROJECT_ROOT, file), join(root, file), { recursive: true });
+	for (const file of PROJECT_FILES)
+		await cp(join(PROJECT_ROOT, file), join(root, file), { recursive: true });
 	const modules = await realpath(join(PROJECT_ROOT, 'node_modules'));
 	await mkdir(join(root, 'node_modules'));
 	for (const entry of await readdir(modules)) {

@@ -9,5 +9,8 @@ export const FILTER_FILE = /\/pagefind\/filter\/[^/]+\.pf_filter$/u;
  */
 export async function openSearchFilters(page: Page): Promise<void> {
 	await page.locator('[data-atlas-search-page] [data-atlas-filters] > summary').click();
-	await page.locator('[data-atlas-search-page] pagefind-filter-pane input[type=checkbox]').first().waitFor({ state: 'attached', timeout: 15_000 });
+	await page
+		.locator('[data-atlas-search-page] pagefind-filter-pane input[type=checkbox]')
+		.first()
+		.waitFor({ state: 'attached', timeout: 15_000 });
 }

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { TEST_OUTPUT } from './paths.ts';
 
 /** Writes a throwaway seeds folder under tests/.output/ and returns its path. */
-export async function writeSeedsFolder(name: string, files: Record<string, string | Uint8Array>): Promise<string> {
+export async function writeSeedsFolder(
+	name: string,
+	files: Record<string, string | Uint8Array>,
+): Promise<string> {
 	const dir = join(TEST_OUTPUT, 'seeds', name);
 	await rm(dir, { recursive: true, force: true });
 	await mkdir(dir, { recursive: true });

@@ -45,6 +45,9 @@ export async function serveStatic(outDir: string, base = '/'): Promise<StaticSer
 	return {
 		origin,
 		home: `${origin}${base}`,
-		close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+		close: () =>
+			new Promise((resolve, reject) =>
+				server.close((error) => (error ? reject(error) : resolve())),
+			),
 	};
 }

@@ -10,12 +10,18 @@ import { SHARED_BUILDS, sharedOutputName, type SharedBuildName } from './shared-
 const AT_ONCE = 2;
 
 export default async function setup(project: TestProject): Promise<void> {
-	const queue = Object.entries(SHARED_BUILDS) as [SharedBuildName, (typeof SHARED_BUILDS)[SharedBuildName]][];
+	const queue = Object.entries(SHARED_BUILDS) as [
+		SharedBuildName,
+		(typeof SHARED_BUILDS)[SharedBuildName],
+	][];
 	const results: Partial<Record<SharedBuildName, BuildResult>> = {};
 	const worker = async () => {
 		for (let next = queue.shift(); next; next = queue.shift()) {
 			const [name, options] = next;
-			const { outDir, base, root, code, log, ms } = await buildSite({ ...options, name: sharedOutputName(name) });
+			const { outDir, base, root, code, log, ms } = await buildSite({
+				...options,
+				name: sharedOutputName(name),
+			});
 			results[name] = { outDir, base, root, code, log, ms };
 		}
 	};

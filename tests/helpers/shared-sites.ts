@@ -17,7 +17,12 @@ export type SharedBuildName = 'bundled' | 'bundled-atlas' | 'bundled-atlas-site'
 export const SHARED_BUILDS: Record<SharedBuildName, Omit<BuildOptions, 'name'>> = {
 	bundled: { seeds: BUNDLED_SEEDS, strict: true },
 	'bundled-atlas': { seeds: BUNDLED_SEEDS, base: '/atlas/', strict: true },
-	'bundled-atlas-site': { seeds: BUNDLED_SEEDS, base: '/atlas/', site: SHARED_SITE_URL, strict: true },
+	'bundled-atlas-site': {
+		seeds: BUNDLED_SEEDS,
+		base: '/atlas/',
+		site: SHARED_SITE_URL,
+		strict: true,
+	},
 	fixture: { seeds: SITE_SEEDS },
 };
 
@@ -33,13 +38,17 @@ export const sharedOutputName = (name: SharedBuildName) => `shared/${name}`;
 /** A shared build as it came out, failed or not (for tests of the build's outcome). */
 export function sharedSite(name: SharedBuildName): BuiltSite {
 	const result = inject('sharedBuilds')?.[name];
-	if (!result) throw new Error(`no shared build "${name}": the site project's globalSetup (tests/helpers/shared-sites.setup.ts) did not run`);
+	if (!result)
+		throw new Error(
+			`no shared build "${name}": the site project's globalSetup (tests/helpers/shared-sites.setup.ts) did not run`,
+		);
 	return builtSite(result);
 }
 
 /** A shared build that must have succeeded; fails loudly with its log otherwise. */
 export function sharedSiteOk(name: SharedBuildName): BuiltSite {
 	const site = sharedSite(name);
-	if (site.code !== 0) throw new Error(`the shared build "${name}" exited ${site.code}:\n${site.log}`);
+	if (site.code !== 0)
+		throw new Error(`the shared build "${name}" exited ${site.code}:\n${site.log}`);
 	return site;
 }

@@ -8,7 +8,8 @@ export async function treeDigest(dir: string): Promise<Map<string, string>> {
 	const digests = new Map<string, string>();
 	for (const file of (await readdir(dir, { recursive: true })).sort()) {
 		const path = join(dir, file);
-		if (statSync(path).isFile()) digests.set(file, createHash('sha256').update(readFileSync(path)).digest('hex'));
+		if (statSync(path).isFile())
+			digests.set(file, createHash('sha256').update(readFileSync(path)).digest('hex'));
 	}
 	return digests;
 }

@@ -87,7 +87,8 @@ describe.each([
 			expect(ris.endsWith('ER  - \r\n')).toBe(true);
 			expect(ris).toContain(`\r\nID  - atlas:${row.id}\r\n`);
 			expect(ris).toContain(`\r\nUR  - ${citedUrl(row)}\r\n`);
-			for (const line of ris.slice(0, -2).split('\r\n')) expect(line).toMatch(/^[A-Z][A-Z0-9]  - /u);
+			for (const line of ris.slice(0, -2).split('\r\n'))
+				expect(line).toMatch(/^[A-Z][A-Z0-9]  - /u);
 		}
 	});
 
@@ -110,7 +111,14 @@ describe.each([
 			// Both themes, as classes naming each token's light and dark colour: no style attribute, which the CSP refuses.
 			expect(cite.find('[style]').length).toBe(0);
 			expect(code.find('span[class*="shiki-dark-"]').length).toBeGreaterThan(5);
-			expect(new Set(code.find('span[class*="shiki-light-"]').map((_, s) => /shiki-light-([0-9a-f]+)/u.exec($(s).attr('class') ?? '')?.[1]).get()).size).toBeGreaterThan(2);
+			expect(
+				new Set(
+					code
+						.find('span[class*="shiki-light-"]')
+						.map((_, s) => /shiki-light-([0-9a-f]+)/u.exec($(s).attr('class') ?? '')?.[1])
+						.get(),
+				).size,
+			).toBeGreaterThan(2);
 
 			const button = cite.find('button[data-cite-copy]');
 			expect(button.attr('type')).toBe('button');
@@ -118,19 +126,36 @@ describe.each([
 			expect(button.attr('data-cite-text')).toBe(bibtex);
 			expect(cite.find('[role=status][aria-live=polite]').length).toBe(1);
 
-			const downloads = cite.find('a[download]').map((_, a) => $(a).attr('href')).get();
+			const downloads = cite
+				.find('a[download]')
+				.map((_, a) => $(a).attr('href'))
+				.get();
 			expect(downloads).toEqual([`${row.url.slice(0, -1)}.bib`, `${row.url.slice(0, -1)}.ris`]);
-			for (const href of downloads) expect(site.exists(href.slice(site.base.length)), href).toBe(true);
+			for (const href of downloads)
+				expect(site.exists(href.slice(site.base.length)), href).toBe(true);
 			expect(foreignScripts($)).toEqual([]);
 		}
 	});
 
 	test('the stylesheets give every colour class of the code a value, and pick light or dark with the theme', async () => {
-		const files = (await readdir(`${site.outDir}/_astro`)).filter((f) => f.endsWith('.css')).map((f) => site.read(`_astro/${f}`));
+		const files = (await readdir(`${site.outDir}/_astro`))
+			.filter((f) => f.endsWith('.css'))
+			.map((f) => site.read(`_astro/${f}`));
 		const $ = loadHtml(site.read(pageFile(site, rows[0]!)));
-		const css = [...files, ...$('style').map((_, el) => $(el).text()).get()].join('\n');
-		expect(css).toMatch(/\.astro-code[^{]*\{[^}]*color:\s*light-dark\(var\(--shiki-light\),\s*var\(--shiki-dark\)\)/u);
-		const classes = new Set($('.cite .astro-code, .cite .astro-code span').map((_, el) => ($(el).attr('class') ?? '').split(' ')).get());
+		const css = [
+			...files,
+			...$('style')
+				.map((_, el) => $(el).text())
+				.get(),
+		].join('\n');
+		expect(css).toMatch(
+			/\.astro-code[^{]*\{[^}]*color:\s*light-dark\(var\(--shiki-light\),\s*var\(--shiki-dark\)\)/u,
+		);
+		const classes = new Set(
+			$('.cite .astro-code, .cite .astro-code span')
+				.map((_, el) => ($(el).attr('class') ?? '').split(' '))
+				.get(),
+		);
 		const colourClasses = [...classes].filter((c) => c.startsWith('shiki-'));
 		expect(colourClasses.length).toBeGreaterThan(4);
 		for (const cls of colourClasses) expect(css, cls).toContain(`.${cls}{`);
@@ -148,9 +173,15 @@ describe('citations of the hostile fixture seeds', () => {
 		for (const row of rows) {
 			const entries = parseBibtex(site.read(`${slugPath(site, row)}.bib`), row.url);
 			expect(entries.map((e) => e.key)).toEqual([`atlas:${row.id}`]);
-			expect(Object.keys(entries[0]!.fields).every((f) => ['title', 'author', 'howpublished', 'url', 'keywords', 'note', 'abstract'].includes(f))).toBe(true);
+			expect(
+				Object.keys(entries[0]!.fields).every((f) =>
+					['title', 'author', 'howpublished', 'url', 'keywords', 'note', 'abstract'].includes(f),
+				),
+			).toBe(true);
 		}
-		expect(parseBibtex(site.read('papers.bib'), 'papers.bib').map((e) => e.key)).toEqual(rows.map((r) => `atlas:${r.id}`));
+		expect(parseBibtex(site.read('papers.bib'), 'papers.bib').map((e) => e.key)).toEqual(
+			rows.map((r) => `atlas:${r.id}`),
+		);
 	});
 
 	test('the hostile abstract reaches the .bib whole and the page only as text', () => {

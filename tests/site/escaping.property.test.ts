@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { paperId } from '../../src/lib/papers/paper-id.ts';
 import { buildSiteOk, type BuiltSite } from '../helpers/build-site.ts';
-import { dangerousText, latexFreeText, latexText, PROPERTY_SEED } from '../helpers/dangerous-text.ts';
+import {
+	dangerousText,
+	latexFreeText,
+	latexText,
+	PROPERTY_SEED,
+} from '../helpers/dangerous-text.ts';
 import { fold, foreignScripts, loadHtml, unexpectedInAbstract } from '../helpers/html.ts';
 import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { writeSeedsFolder } from '../helpers/seeds-folder.ts';
@@ -11,7 +16,9 @@ import { writeSeedsFolder } from '../helpers/seeds-folder.ts';
 describe('seed text is data, never code or markup (property-based)', () => {
 	describe('through a real build', () => {
 		/** Text without LaTeX markup must reach the page exactly as written. */
-		const plain = fc.sample(latexFreeText, { seed: PROPERTY_SEED, numRuns: 80 }).map((sample, i) => `Sample${String(i).padStart(3, '0')} ${sample}`);
+		const plain = fc
+			.sample(latexFreeText, { seed: PROPERTY_SEED, numRuns: 80 })
+			.map((sample, i) => `Sample${String(i).padStart(3, '0')} ${sample}`);
 		/** Any text, LaTeX or not, valid or hostile: the page may typeset it, but adds only safe markup. */
 		const latex = [
 			...fc.sample(dangerousText, { seed: PROPERTY_SEED + 1, numRuns: 40 }),
@@ -23,7 +30,10 @@ describe('seed text is data, never code or markup (property-based)', () => {
 		beforeAll(async () => {
 			// Each sample starts with a unique marker so it is its own abstract.
 			const seed = [...plain, ...latex].map((text) => `Abstract:${text}`).join('\n');
-			site = await buildSiteOk({ seeds: await writeSeedsFolder('property', { 'dangerous.txt': seed }), name: 'property' });
+			site = await buildSiteOk({
+				seeds: await writeSeedsFolder('property', { 'dangerous.txt': seed }),
+				name: 'property',
+			});
 			rows = new Map(readPapersJson(site).map((row) => [row.id, row]));
 		});
 
@@ -40,7 +50,9 @@ describe('seed text is data, never code or markup (property-based)', () => {
 			expect(rows.size).toBe(plain.length + latex.length);
 			for (const text of plain) {
 				const $ = page(text);
-				const paragraphs = $('.abstract p').map((_, p) => $(p).text()).get();
+				const paragraphs = $('.abstract p')
+					.map((_, p) => $(p).text())
+					.get();
 				expect(fold(paragraphs.join(' ')), JSON.stringify(text)).toBe(fold(text));
 				expect($('.abstract').find('*').length).toBe(paragraphs.length);
 				expect($('.abstract p[class], .abstract p[style], .abstract p[id]').length).toBe(0);
@@ -54,7 +66,14 @@ describe('seed text is data, never code or markup (property-based)', () => {
 				const $ = page(text);
 				const problems = $('.abstract *')
 					.toArray()
-					.map((el) => unexpectedInAbstract({ tag: el.tagName.toLowerCase(), attributes: el.attribs, insideMath: $(el).parents('span.math').length > 0, empty: $(el).children().length === 0 }))
+					.map((el) =>
+						unexpectedInAbstract({
+							tag: el.tagName.toLowerCase(),
+							attributes: el.attribs,
+							insideMath: $(el).parents('span.math').length > 0,
+							empty: $(el).children().length === 0,
+						}),
+					)
 					.filter((problem) => problem !== '');
 				expect(problems, JSON.stringify(text)).toEqual([]);
 				expect(foreignScripts($)).toEqual([]);

@@ -13,7 +13,9 @@ import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
  * every existing link to the site would break. Change this file only on purpose, and
  * give the old URLs redirects.
  */
-const GOLDEN: Record<string, string> = JSON.parse(readFileSync(new URL('../golden/bundled-urls.json', import.meta.url), 'utf8'));
+const GOLDEN: Record<string, string> = JSON.parse(
+	readFileSync(new URL('../golden/bundled-urls.json', import.meta.url), 'utf8'),
+);
 
 /** Deterministic shuffle, so a failure can be reproduced. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -48,9 +50,14 @@ describe('permanent URLs of the bundled seeds', () => {
 			if (name === removed) continue;
 			const text = seeds[name]!;
 			// The Abstract: format is one abstract a line; author pages keep their block order.
-			files[`renamed-${names.length - i}.txt`] = text.startsWith('Abstract:') ? shuffled(text.split('\n'), i + 7).join('\n') : text;
+			files[`renamed-${names.length - i}.txt`] = text.startsWith('Abstract:')
+				? shuffled(text.split('\n'), i + 7).join('\n')
+				: text;
 		}
-		reshuffled = await buildSiteOk({ seeds: await writeSeedsFolder('golden-reshuffled', files), name: 'golden-reshuffled' });
+		reshuffled = await buildSiteOk({
+			seeds: await writeSeedsFolder('golden-reshuffled', files),
+			name: 'golden-reshuffled',
+		});
 	});
 
 	test('the bundled seeds build 39 papers at exactly the golden URLs', () => {
@@ -61,7 +68,9 @@ describe('permanent URLs of the bundled seeds', () => {
 
 	test('the slug rule itself (pure code) still gives the golden URLs', async () => {
 		const { collection } = await readBundledCollection();
-		expect(Object.fromEntries(collection.papers.map((p) => [p.id, `/papers/${p.slug}/`]))).toEqual(GOLDEN);
+		expect(Object.fromEntries(collection.papers.map((p) => [p.id, `/papers/${p.slug}/`]))).toEqual(
+			GOLDEN,
+		);
 	});
 
 	test('removing a file, shuffling lines and renaming files moves no URL', () => {

@@ -16,7 +16,9 @@ import { treeDigest } from '../helpers/tree-digest.ts';
 async function mdxTimes(site: BuiltSite): Promise<Map<string, number>> {
 	const dir = join(site.generatedDir, 'papers');
 	const files = (await readdir(dir)).filter((f) => f.endsWith('.mdx'));
-	return new Map(await Promise.all(files.map(async (f) => [f, (await stat(join(dir, f))).mtimeMs] as const)));
+	return new Map(
+		await Promise.all(files.map(async (f) => [f, (await stat(join(dir, f))).mtimeMs] as const)),
+	);
 }
 
 describe('a warm rebuild after one abstract changed', () => {
@@ -49,7 +51,7 @@ describe('a warm rebuild after one abstract changed', () => {
 		expect(cold.log).not.toMatch(/\((?:cached|restored)\)/u);
 	});
 
-	test('leaves unchanged papers\' MDX modules untouched, so Vite need not look at them again', () => {
+	test("leaves unchanged papers' MDX modules untouched, so Vite need not look at them again", () => {
 		const kept = [...timesWarm].filter(([file]) => timesBefore.has(file));
 		expect(kept.length).toBe(timesWarm.size - 1);
 		expect(kept.length).toBeGreaterThan(20);

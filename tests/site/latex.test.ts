@@ -27,7 +27,10 @@ describe('LaTeX in the bundled seeds, built under a base path', () => {
 	/** The built page of the paper whose title starts with `prefix`. */
 	function paper(prefix: string) {
 		const row = rows.find((r) => r.title.startsWith(prefix));
-		if (!row) throw new Error(`no paper titled "${prefix}…"; titles: ${rows.map((r) => r.title).join(' | ')}`);
+		if (!row)
+			throw new Error(
+				`no paper titled "${prefix}…"; titles: ${rows.map((r) => r.title).join(' | ')}`,
+			);
 		return loadHtml(site.read(pageFile(site, row)));
 	}
 
@@ -43,9 +46,15 @@ describe('LaTeX in the bundled seeds, built under a base path', () => {
 	test('\\textit{yes} is emphasis, \\textbf is strong', () => {
 		const $ = paper('The inherent diffusion property of gradient perturbation protection');
 		expect($('.abstract').html()).toContain('<em>yes</em>');
-		expect($('.abstract em').first().text()).toBe('is it possible to deactivate existing protection mechanisms by removing the perturbation inside the gradients?');
+		expect($('.abstract em').first().text()).toBe(
+			'is it possible to deactivate existing protection mechanisms by removing the perturbation inside the gradients?',
+		);
 		const distfl = paper('DistFL');
-		expect(distfl('.abstract strong').map((_, el) => distfl(el).text()).get()).toEqual(['DistFL', 'Dist', 'F', 'L']);
+		expect(
+			distfl('.abstract strong')
+				.map((_, el) => distfl(el).text())
+				.get(),
+		).toEqual(['DistFL', 'Dist', 'F', 'L']);
 	});
 
 	test('\\url{https://github.com/shikiw/DAM-VP} is a link to that address', () => {
@@ -55,12 +64,16 @@ describe('LaTeX in the bundled seeds, built under a base path', () => {
 		expect(link.attr('href')).toBe('https://github.com/shikiw/DAM-VP');
 		expect(link.attr('rel')).toBe('nofollow noopener');
 		expect(link.text()).toBe('https://github.com/shikiw/DAM-VP');
-		expect(fold($('.abstract').text())).toContain('Our code is available at: https://github.com/shikiw/DAM-VP.');
+		expect(fold($('.abstract').text())).toContain(
+			'Our code is available at: https://github.com/shikiw/DAM-VP.',
+		);
 	});
 
 	test("``sweet spot'' reads “sweet spot”, and -- is a dash", () => {
 		expect($text(paper('TEESlice'))).toContain('such “sweet spot” configurations');
-		const shapley = rows.map((r) => loadHtml(site.read(pageFile(site, r)))).find(($) => $text($).includes('theoretically and through simulations'));
+		const shapley = rows
+			.map((r) => loadHtml(site.read(pageFile(site, r))))
+			.find(($) => $text($).includes('theoretically and through simulations'));
 		expect($text(shapley!)).toContain('we show – theoretically and through simulations – that');
 	});
 
@@ -70,7 +83,8 @@ describe('LaTeX in the bundled seeds, built under a base path', () => {
 			const $ = loadHtml(site.read(page));
 			$('script, style, template, .cite').remove();
 			const text = $.root().text();
-			for (const raw of ['\\textit', '\\textbf', '\\url', '$\\']) expect(text.includes(raw), `${page} shows ${raw}`).toBe(false);
+			for (const raw of ['\\textit', '\\textbf', '\\url', '$\\'])
+				expect(text.includes(raw), `${page} shows ${raw}`).toBe(false);
 			expect($('.math-error').length, page).toBe(0);
 		}
 	});
@@ -87,11 +101,21 @@ describe('LaTeX in the bundled seeds, built under a base path', () => {
 	});
 
 	test('a page without math loads no math stylesheet; a page with math loads only the site’s own', () => {
-		const stylesheets = ($: ReturnType<typeof loadHtml>) => $('link[rel=stylesheet]').map((_, el) => $(el).attr('href')).get();
+		const stylesheets = ($: ReturnType<typeof loadHtml>) =>
+			$('link[rel=stylesheet]')
+				.map((_, el) => $(el).attr('href'))
+				.get();
 		const home = stylesheets(loadHtml(site.read('index.html')));
 		expect(home.length).toBeGreaterThan(0);
-		const withMath = rows.filter((row) => loadHtml(site.read(pageFile(site, row)))('.math').length > 0);
-		expect(withMath.map((row) => row.title.slice(0, 12)).sort()).toEqual(['(AR)²: A sim', 'Arena: An en', 'Federated Sh', 'GIDM: A two-']);
+		const withMath = rows.filter(
+			(row) => loadHtml(site.read(pageFile(site, row)))('.math').length > 0,
+		);
+		expect(withMath.map((row) => row.title.slice(0, 12)).sort()).toEqual([
+			'(AR)²: A sim',
+			'Arena: An en',
+			'Federated Sh',
+			'GIDM: A two-',
+		]);
 		for (const row of rows) {
 			const $ = loadHtml(site.read(pageFile(site, row)));
 			const hrefs = stylesheets($);
@@ -106,7 +130,9 @@ describe('LaTeX in the bundled seeds, built under a base path', () => {
 			const css = site.read(math[0]!.slice('/atlas/'.length));
 			expect(css).toMatch(/(^|\})math\s*\{/u);
 			// Inline data: images aside (an SVG inside one has url() references of its own).
-			const urls = [...css.replace(/url\((["'])data:.*?\1\)/gsu, '').matchAll(/url\(\s*["']?([^"')]+)/gu)].map((m) => m[1]!);
+			const urls = [
+				...css.replace(/url\((["'])data:.*?\1\)/gsu, '').matchAll(/url\(\s*["']?([^"')]+)/gu),
+			].map((m) => m[1]!);
 			expect(urls.length).toBeGreaterThan(0);
 			for (const url of urls) expect(url, url).toMatch(/^\/atlas\/_astro\//u);
 			expect(css).not.toContain('@import');
@@ -127,7 +153,10 @@ describe('LaTeX as arXiv writes it: math titles, accents, operators between numb
 
 	const row = (title: string) => {
 		const found = rows.find((r) => r.title === title);
-		if (!found) throw new Error(`no paper titled "${title}"; titles: ${rows.map((r) => r.title).join(' | ')}`);
+		if (!found)
+			throw new Error(
+				`no paper titled "${title}"; titles: ${rows.map((r) => r.title).join(' | ')}`,
+			);
 		return found;
 	};
 
@@ -141,14 +170,29 @@ describe('LaTeX as arXiv writes it: math titles, accents, operators between numb
 		const $ = loadHtml(site.read(pageFile(site, row('From dyadic Λ_α to Λ_α'))));
 		expect($('title').text()).toBe('From dyadic Λ_α to Λ_α · Abstract Atlas');
 		expect($('meta[property="og:title"]').attr('content')).toBe('From dyadic Λ_α to Λ_α');
-		const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as { headline: string };
+		const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as {
+			headline: string;
+		};
 		expect(jsonLd.headline).toBe('From dyadic Λ_α to Λ_α');
 		expect($('h1').attr('data-pagefind-meta')).toBe('title[data-title]');
 		expect($('h1').attr('data-title')).toBe('From dyadic Λ_α to Λ_α');
 		// Citation tags need a real author and year: papers.yaml gives them for the p-adic paper.
-		const padic = loadHtml(site.read(pageFile(site, row('p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight'))));
-		expect(padic('meta[name=citation_title]').attr('content')).toBe('p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight');
-		expect(padic('meta[name=citation_author]').map((_, m) => padic(m).attr('content')).get()).toContain('Michel Benoît');
+		const padic = loadHtml(
+			site.read(
+				pageFile(
+					site,
+					row('p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight'),
+				),
+			),
+		);
+		expect(padic('meta[name=citation_title]').attr('content')).toBe(
+			'p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight',
+		);
+		expect(
+			padic('meta[name=citation_author]')
+				.map((_, m) => padic(m).attr('content'))
+				.get(),
+		).toContain('Michel Benoît');
 	});
 
 	test('the h1, the home list and prev/next typeset a title’s math; BibTeX keeps the LaTeX, RIS gets text', () => {
@@ -159,12 +203,23 @@ describe('LaTeX as arXiv writes it: math titles, accents, operators between numb
 		const home = loadHtml(site.read('index.html'));
 		const link = home(`a[href="${dyadic.url}"]`);
 		expect(link.find('math').length).toBe(2);
-		const next = loadHtml(site.read(pageFile(site, row('A macro the abstract never defines'))))('a[rel=next]');
+		const next = loadHtml(site.read(pageFile(site, row('A macro the abstract never defines'))))(
+			'a[rel=next]',
+		);
 		expect(next.find('math').length).toBe(2);
-		const padic = loadHtml(site.read(pageFile(site, row('p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight'))));
+		const padic = loadHtml(
+			site.read(
+				pageFile(
+					site,
+					row('p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight'),
+				),
+			),
+		);
 		expect(padic('h1 math').first().text()).toBe('p');
 		const slug = dyadic.url.slice(0, -1);
-		expect(site.read(`${slug.slice(1)}.bib`)).toContain('title = {From dyadic $\\Lambda_{\\alpha}$ to $\\Lambda_{\\alpha}$}');
+		expect(site.read(`${slug.slice(1)}.bib`)).toContain(
+			'title = {From dyadic $\\Lambda_{\\alpha}$ to $\\Lambda_{\\alpha}$}',
+		);
 		expect(site.read(`${slug.slice(1)}.ris`)).toContain('T1  - From dyadic Λ_α to Λ_α');
 	});
 
@@ -172,11 +227,30 @@ describe('LaTeX as arXiv writes it: math titles, accents, operators between numb
 		const dyadic = loadHtml(site.read(pageFile(site, row('From dyadic Λ_α to Λ_α'))));
 		expect(fold(dyadic('.abstract').text())).toContain('of Schrödinger type');
 		expect(fold(dyadic('.abstract').text())).toContain('following Djoković and Erdős.');
-		expect(dyadic('a[href*="/authors/"]').map((_, a) => dyadic(a).text()).get()).toContain('Balázs, Csaba');
-		const padic = loadHtml(site.read(pageFile(site, row('p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight'))));
-		expect(padic('a[href*="/authors/"]').map((_, a) => padic(a).text()).get()).toContain('Michel Benoît');
+		expect(
+			dyadic('a[href*="/authors/"]')
+				.map((_, a) => dyadic(a).text())
+				.get(),
+		).toContain('Balázs, Csaba');
+		const padic = loadHtml(
+			site.read(
+				pageFile(
+					site,
+					row('p-adic Limit of Weakly Holomorphic Modular Forms of Half Integral Weight'),
+				),
+			),
+		);
+		expect(
+			padic('a[href*="/authors/"]')
+				.map((_, a) => padic(a).text())
+				.get(),
+		).toContain('Michel Benoît');
 		const rates = loadHtml(site.read(pageFile(site, row('Measured rates between numbers'))));
-		expect(rates('.abstract math').map((_, m) => rates(m).text()).get()).toEqual(['±', '×', '∼']);
+		expect(
+			rates('.abstract math')
+				.map((_, m) => rates(m).text())
+				.get(),
+		).toEqual(['±', '×', '∼']);
 		expect(fold(rates('.abstract').text())).toContain('tickets cost $5 and $10 at the door.');
 		const macro = loadHtml(site.read(pageFile(site, row('A macro the abstract never defines'))));
 		expect(fold(macro('.abstract').text())).toContain('the naïve ångström bound of Østergaard.');
@@ -194,7 +268,8 @@ describe('LaTeX as arXiv writes it: math titles, accents, operators between numb
 			const $ = loadHtml(site.read(page));
 			$('script, style, template, .cite, code.math-error').remove();
 			const text = $('body').text();
-			for (const raw of ['$\\', '\\Lambda', "\\'", '\\"', '\\H{', '$p$']) expect(text.includes(raw), `${page} shows ${raw}`).toBe(false);
+			for (const raw of ['$\\', '\\Lambda', "\\'", '\\"', '\\H{', '$p$'])
+				expect(text.includes(raw), `${page} shows ${raw}`).toBe(false);
 		}
 	});
 });

@@ -15,7 +15,9 @@ import { BUNDLED_SEEDS } from '../helpers/paths.ts';
 import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
-const GOLDEN: Record<string, string> = JSON.parse(readFileSync(new URL('../golden/bundled-urls.json', import.meta.url), 'utf8'));
+const GOLDEN: Record<string, string> = JSON.parse(
+	readFileSync(new URL('../golden/bundled-urls.json', import.meta.url), 'utf8'),
+);
 const SITE = 'https://atlas.example.org';
 /** Two bundled papers given the links papers.yaml can add. */
 const GEOMETRIC = '7b714072dfb1';
@@ -43,10 +45,17 @@ beforeAll(async () => {
 		'  doi: 10.18653/v1/2023.emnlp-industry.1',
 	].join('\n');
 	const folder = await writeSeedsFolder('links', { ...seeds, 'papers.yaml': papersYaml });
-	for (const [key, base] of [['root', undefined], ['atlas', '/atlas/']] as const) {
+	for (const [key, base] of [
+		['root', undefined],
+		['atlas', '/atlas/'],
+	] as const) {
 		// Under /atlas/ with a site URL: canonical, og:url and JSON-LD links then name the
 		// public origin, and are checked against the served build by rewriting it.
-		const site = await buildSiteOk({ seeds: folder, name: `links-${key}`, ...(base ? { base, site: SITE } : {}) });
+		const site = await buildSiteOk({
+			seeds: folder,
+			name: `links-${key}`,
+			...(base ? { base, site: SITE } : {}),
+		});
 		const server = await serveStatic(site.outDir, site.base);
 		crawls[key] = { site, server, papers: readPapersJson(site), links: [] };
 		const shortLinks = crawls[key].papers.map((paper) => `${server.home}p/${paper.id}/`);
@@ -63,7 +72,11 @@ afterAll(() => Promise.all(Object.values(crawls).map((c) => c.server.close())));
  * and checks a URL once: a paper page first reached from its short link was checked
  * without its own links being followed, so its downloads went unchecked.
  */
-async function crawl(server: StaticServer, shortLinks: string[], publicOrigin: string | undefined): Promise<LinkResult[]> {
+async function crawl(
+	server: StaticServer,
+	shortLinks: string[],
+	publicOrigin: string | undefined,
+): Promise<LinkResult[]> {
 	const options = {
 		checkCss: true,
 		checkFragments: true,
@@ -73,11 +86,23 @@ async function crawl(server: StaticServer, shortLinks: string[], publicOrigin: s
 		retryErrorsCount: 3,
 		// Temml's stylesheet draws arrows with a data: SVG whose marker-end is `url(%23a)`, a
 		// reference inside that SVG; linkinator reads it as a file next to the stylesheet.
-		linksToSkip: async (link: string) => !link.startsWith(`${server.origin}/`) || /\/_astro\/%23/u.test(link),
-		urlRewriteExpressions: publicOrigin ? [{ pattern: new RegExp(`^${publicOrigin.replace(/\./gu, '\\.')}/`, 'u'), replacement: `${server.origin}/` }] : [],
+		linksToSkip: async (link: string) =>
+			!link.startsWith(`${server.origin}/`) || /\/_astro\/%23/u.test(link),
+		urlRewriteExpressions: publicOrigin
+			? [
+					{
+						pattern: new RegExp(`^${publicOrigin.replace(/\./gu, '\\.')}/`, 'u'),
+						replacement: `${server.origin}/`,
+					},
+				]
+			: [],
 	};
 	const site = await new LinkChecker().check({ ...options, path: server.home, recurse: true });
-	const entrances = await new LinkChecker().check({ ...options, path: [`${server.home}404.html`, ...shortLinks], recurse: false });
+	const entrances = await new LinkChecker().check({
+		...options,
+		path: [`${server.home}404.html`, ...shortLinks],
+		recurse: false,
+	});
 	return [...site.links, ...entrances.links];
 }
 
@@ -103,15 +128,30 @@ describe.each(['root', 'atlas'] as const)('links of the served build (%s)', (key
 		}
 		const topics = JSON.parse(site.read('topics.json')) as { url: string }[];
 		for (const topic of topics) expect(ok).toContain(`${server.origin}${topic.url}`);
-		for (const file of ['papers.json', 'papers.bib', 'search/', 'topics/', 'authors/', 'categories/']) expect(ok).toContain(`${server.home}${file}`);
-		expect([...ok].some((url) => /\/_astro\/[^/]+\.woff2$/u.test(url)), 'the math font, linked from CSS').toBe(true);
+		for (const file of [
+			'papers.json',
+			'papers.bib',
+			'search/',
+			'topics/',
+			'authors/',
+			'categories/',
+		])
+			expect(ok).toContain(`${server.home}${file}`);
+		expect(
+			[...ok].some((url) => /\/_astro\/[^/]+\.woff2$/u.test(url)),
+			'the math font, linked from CSS',
+		).toBe(true);
 	});
 
 	it('the only links that leave the site are DOI, arXiv and PDF links and \\url{} links from abstracts', () => {
 		const { links, papers, server } = c();
 		// linkinator also reads any <meta content> that parses as a URL, so a title such as
 		// "FreePIH: An efficient…" comes back as a "freepih:" link: only http(s) can leave.
-		const leaving = new Set(links.filter((link) => /^https?:/u.test(link.url) && !link.url.startsWith(`${server.origin}/`)).map((link) => link.url));
+		const leaving = new Set(
+			links
+				.filter((link) => /^https?:/u.test(link.url) && !link.url.startsWith(`${server.origin}/`))
+				.map((link) => link.url),
+		);
 		const meant = new Set([
 			...papers.flatMap((paper) => [
 				...(paper.doi ? [`https://doi.org/${paper.doi}`] : []),
@@ -123,6 +163,8 @@ describe.each(['root', 'atlas'] as const)('links of the served build (%s)', (key
 		expect(meant.size).toBeGreaterThanOrEqual(4);
 		expect([...leaving].sort()).toEqual([...meant].sort());
 		// Listed, never fetched: no request left the machine.
-		expect(links.filter((link) => leaving.has(link.url) && link.state !== LinkState.SKIPPED)).toEqual([]);
+		expect(
+			links.filter((link) => leaving.has(link.url) && link.state !== LinkState.SKIPPED),
+		).toEqual([]);
 	});
 });

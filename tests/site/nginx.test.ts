@@ -43,7 +43,8 @@ const suite = browserSuite(async (onClose) => {
 });
 
 const url = (path: string) => `${nginx!.home}${path}`;
-const get = (path: string, headers: Record<string, string> = {}) => fetch(url(path), { redirect: 'manual', headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+	fetch(url(path), { redirect: 'manual', headers });
 const paper = () => papers.find((p) => p.title.startsWith('FreePIH'))!;
 /** A paper's path under the base, e.g. `papers/freepih-…/`. */
 const paperPath = () => paper().url.slice(BASE.length);
@@ -62,7 +63,10 @@ describe('nginx serving a build under /atlas/', () => {
 	});
 
 	it('redirects a URL without its slash to the page, keeping the host', async () => {
-		for (const [path, target] of [['topics', `${BASE}topics/`], [paperPath().slice(0, -1), paper().url]] as const) {
+		for (const [path, target] of [
+			['topics', `${BASE}topics/`],
+			[paperPath().slice(0, -1), paper().url],
+		] as const) {
 			const response = await get(path);
 			expect(response.status, path).toBe(301);
 			expect(response.headers.get('location')).toBe(target);
@@ -87,7 +91,14 @@ describe('nginx serving a build under /atlas/', () => {
 	});
 
 	it('sends the 404 page with status 404 for any unknown URL under /atlas/, and never serves _headers', async () => {
-		for (const path of ['nope', 'nope/', 'papers/no-such-paper-00000000/', 'topics/a/b/c/', 'papers/missing.bib', '_headers']) {
+		for (const path of [
+			'nope',
+			'nope/',
+			'papers/no-such-paper-00000000/',
+			'topics/a/b/c/',
+			'papers/missing.bib',
+			'_headers',
+		]) {
 			const response = await get(path);
 			expect(response.status, path).toBe(404);
 			expect(response.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
@@ -97,13 +108,23 @@ describe('nginx serving a build under /atlas/', () => {
 	});
 
 	it('caches content-hashed files for a year, and makes browsers revalidate everything that keeps its name', async () => {
-		const hashed = [...site.read('index.html').matchAll(/\/atlas\/(_astro\/[^"]+\.(?:css|js))"/gu)].map((m) => m[1]!);
+		const hashed = [
+			...site.read('index.html').matchAll(/\/atlas\/(_astro\/[^"]+\.(?:css|js))"/gu),
+		].map((m) => m[1]!);
 		const fragment = firstFragment();
 		expect(hashed.length).toBeGreaterThan(0);
 		for (const path of [...hashed, `pagefind/fragment/${fragment}`]) {
 			expect((await get(path)).headers.get('cache-control'), path).toBe(YEAR);
 		}
-		for (const path of ['', paperPath(), 'papers.json', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'pagefind/wasm.en.pagefind', 'pagefind/pagefind-component-ui.js']) {
+		for (const path of [
+			'',
+			paperPath(),
+			'papers.json',
+			'pagefind/pagefind.js',
+			'pagefind/pagefind-entry.json',
+			'pagefind/wasm.en.pagefind',
+			'pagefind/pagefind-component-ui.js',
+		]) {
 			const response = await get(path);
 			expect(response.headers.get('cache-control'), path).toBe('no-cache');
 			// Revalidation is cheap: an unchanged file answers 304 with no body.
@@ -119,7 +140,10 @@ describe('nginx serving a build under /atlas/', () => {
 			const response = await get(path, { 'Accept-Encoding': 'gzip' });
 			expect(response.headers.get('content-type'), path).toBe('application/octet-stream');
 			expect(response.headers.get('content-encoding'), path).toBeNull();
-			expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(site.outDir, path))), path).toBe(true);
+			expect(
+				Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(site.outDir, path))),
+				path,
+			).toBe(true);
 		}
 	});
 
@@ -131,19 +155,36 @@ describe('nginx serving a build under /atlas/', () => {
 		const loaded: { path: string; status: number; type: string }[] = [];
 		page.on('response', (response) => {
 			const path = new URL(response.url()).pathname;
-			if (path.startsWith(`${BASE}pagefind/`)) loaded.push({ path, status: response.status(), type: response.headers()['content-type'] ?? '' });
+			if (path.startsWith(`${BASE}pagefind/`))
+				loaded.push({
+					path,
+					status: response.status(),
+					type: response.headers()['content-type'] ?? '',
+				});
 		});
 		await page.setViewportSize({ width: 1280, height: 3000 });
 		await page.goto(url('search/?q=painterly%20image%20harmonization'));
 		await expect
-			.poll(() => page.locator('[data-atlas-search-page] pagefind-results .pf-result-link').allInnerTexts(), { timeout: 20_000 })
+			.poll(
+				() =>
+					page.locator('[data-atlas-search-page] pagefind-results .pf-result-link').allInnerTexts(),
+				{ timeout: 20_000 },
+			)
 			.toContain(paper().title);
 		const expectedType = (path: string) =>
-			path.endsWith('.js') ? 'application/javascript; charset=utf-8'
-			: path.endsWith('.css') ? 'text/css; charset=utf-8'
-			: path.endsWith('.json') ? 'application/json; charset=utf-8'
-			: 'application/octet-stream';
-		expect(loaded.map((r) => r.path)).toEqual(expect.arrayContaining([`${BASE}pagefind/pagefind-component-ui.js`, `${BASE}pagefind/wasm.en.pagefind`]));
+			path.endsWith('.js')
+				? 'application/javascript; charset=utf-8'
+				: path.endsWith('.css')
+					? 'text/css; charset=utf-8'
+					: path.endsWith('.json')
+						? 'application/json; charset=utf-8'
+						: 'application/octet-stream';
+		expect(loaded.map((r) => r.path)).toEqual(
+			expect.arrayContaining([
+				`${BASE}pagefind/pagefind-component-ui.js`,
+				`${BASE}pagefind/wasm.en.pagefind`,
+			]),
+		);
 		expect(loaded.filter((r) => r.status !== 200 || r.type !== expectedType(r.path))).toEqual([]);
 		expect(watched.foreignRequests).toEqual([]);
 		// The header and the page's meta policy both apply; neither may refuse what search needs (WebAssembly included).

@@ -8,14 +8,20 @@ import { pageFile, readPapersJson, type PaperRow } from '../helpers/papers-json.
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
 import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
 
-const GOLDEN: Record<string, string> = JSON.parse(readFileSync(new URL('../golden/bundled-urls.json', import.meta.url), 'utf8'));
+const GOLDEN: Record<string, string> = JSON.parse(
+	readFileSync(new URL('../golden/bundled-urls.json', import.meta.url), 'utf8'),
+);
 const SITE = 'https://atlas.example.org';
 /** A scraped paper (real title and author), and an `Abstract:` paper (derived title). */
 const GEOMETRIC = '7b714072dfb1';
 const BEAUTIFUL_PROMPT = 'ee7bc3f4';
 
-const metaOf = ($: ReturnType<typeof loadHtml>, name: string) => $(`meta[name="${name}"]`).map((_, m) => $(m).attr('content')).get();
-const jsonLd = ($: ReturnType<typeof loadHtml>) => JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
+const metaOf = ($: ReturnType<typeof loadHtml>, name: string) =>
+	$(`meta[name="${name}"]`)
+		.map((_, m) => $(m).attr('content'))
+		.get();
+const jsonLd = ($: ReturnType<typeof loadHtml>) =>
+	JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
 
 describe('citation metadata, short links, sitemap and feed', () => {
 	let site: BuiltSite;
@@ -36,7 +42,11 @@ describe('citation metadata, short links, sitemap and feed', () => {
 			'  year: 2023',
 			'  doi: 10.18653/v1/2023.emnlp-industry.1',
 		].join('\n');
-		site = await buildSiteOk({ seeds: await writeSeedsFolder('scholarly', { ...seeds, 'papers.yaml': papersYaml }), name: 'scholarly', site: SITE });
+		site = await buildSiteOk({
+			seeds: await writeSeedsFolder('scholarly', { ...seeds, 'papers.yaml': papersYaml }),
+			name: 'scholarly',
+			site: SITE,
+		});
 		rows = readPapersJson(site);
 	});
 
@@ -60,7 +70,14 @@ describe('citation metadata, short links, sitemap and feed', () => {
 		}
 		expect([...withTags.keys()].sort()).toEqual([GEOMETRIC, promptId].sort());
 		expect(withTags.get(promptId)).toEqual(['Tingfeng Cao', 'Chengyu Wang']);
-		const $ = loadHtml(site.read(pageFile(site, rows.find((r) => r.id === GEOMETRIC)!)));
+		const $ = loadHtml(
+			site.read(
+				pageFile(
+					site,
+					rows.find((r) => r.id === GEOMETRIC)!,
+				),
+			),
+		);
 		expect(metaOf($, 'citation_title')).toEqual(['A Geometric Perspective on Diffusion Models']);
 		expect(metaOf($, 'citation_publication_date')).toEqual(['2023']);
 		expect(metaOf($, 'citation_abstract_html_url')).toEqual([`${SITE}${GOLDEN[GEOMETRIC]}`]);
@@ -68,16 +85,30 @@ describe('citation metadata, short links, sitemap and feed', () => {
 	});
 
 	test('every paper page has OpenGraph, a canonical URL and JSON-LD ScholarlyArticle that parses', () => {
-		const topicNames = new Map((JSON.parse(site.read('topics.json')) as { slug: string; name: string }[]).map((t) => [t.slug, t.name]));
+		const topicNames = new Map(
+			(JSON.parse(site.read('topics.json')) as { slug: string; name: string }[]).map((t) => [
+				t.slug,
+				t.name,
+			]),
+		);
 		for (const row of rows) {
 			const $ = loadHtml(site.read(pageFile(site, row)));
 			expect($('link[rel=canonical]').attr('href')).toBe(`${SITE}${row.url}`);
 			expect($('meta[property="og:title"]').attr('content')).toBe(row.title);
 			expect($('meta[property="og:url"]').attr('content')).toBe(`${SITE}${row.url}`);
 			const ld = jsonLd($);
-			expect(ld).toMatchObject({ '@context': 'https://schema.org', '@type': 'ScholarlyArticle', headline: row.title, url: `${SITE}${row.url}` });
+			expect(ld).toMatchObject({
+				'@context': 'https://schema.org',
+				'@type': 'ScholarlyArticle',
+				headline: row.title,
+				url: `${SITE}${row.url}`,
+			});
 			expect(String(ld['abstract']).length).toBeGreaterThan(100);
-			expect(ld['identifier']).toContainEqual({ '@type': 'PropertyValue', propertyID: 'abstract-atlas-id', value: row.id });
+			expect(ld['identifier']).toContainEqual({
+				'@type': 'PropertyValue',
+				propertyID: 'abstract-atlas-id',
+				value: row.id,
+			});
 			expect(ld['keywords']).toEqual(row.topics.map((slug) => topicNames.get(slug)));
 			if (row.titleSource === 'derived') expect(ld['alternativeHeadline']).toMatch(/derived/u);
 			if (row.authors.length) expect(ld['author']).toBeDefined();
@@ -104,7 +135,9 @@ describe('citation metadata, short links, sitemap and feed', () => {
 		expect(XMLValidator.validate(feed)).toBe(true);
 		expect(feed.match(/<item>/gu)).toHaveLength(rows.length);
 		expect(feed).not.toMatch(/<pubDate>|<lastBuildDate>/u);
-		expect(site.read('robots.txt')).toBe(`User-agent: *\nAllow: /\nSitemap: ${SITE}/sitemap-index.xml\n`);
+		expect(site.read('robots.txt')).toBe(
+			`User-agent: *\nAllow: /\nSitemap: ${SITE}/sitemap-index.xml\n`,
+		);
 	});
 });
 
@@ -123,12 +156,33 @@ describe('without a site URL', () => {
 
 describe('papers.yaml mistakes', () => {
 	test.each([
-		['an unknown id', 'abcdefabcdef:\n  year: 2020\n', /\[PapersYamlUnknownId\] papers\.yaml: "abcdefabcdef": no paper has this id\.\n\s+Hint:\n\s+Use the "id" of a paper in papers\.json/u],
-		['a bad field', `${GEOMETRIC}:\n  year: soon\n`, new RegExp(`\\[ConfigYamlInvalid\\] papers\\.yaml: ${GEOMETRIC}\\.year: .*\\n\\s+Hint:\\n\\s+Allowed in papers\\.yaml: <paper id>: \\{ title, authors`, 'u')],
-		['an unknown field', `${GEOMETRIC}:\n  yaer: 2020\n`, new RegExp(`\\[ConfigYamlInvalid\\] papers\\.yaml: ${GEOMETRIC}: Unrecognized key: "yaer"`, 'u')],
+		[
+			'an unknown id',
+			'abcdefabcdef:\n  year: 2020\n',
+			/\[PapersYamlUnknownId\] papers\.yaml: "abcdefabcdef": no paper has this id\.\n\s+Hint:\n\s+Use the "id" of a paper in papers\.json/u,
+		],
+		[
+			'a bad field',
+			`${GEOMETRIC}:\n  year: soon\n`,
+			new RegExp(
+				`\\[ConfigYamlInvalid\\] papers\\.yaml: ${GEOMETRIC}\\.year: .*\\n\\s+Hint:\\n\\s+Allowed in papers\\.yaml: <paper id>: \\{ title, authors`,
+				'u',
+			),
+		],
+		[
+			'an unknown field',
+			`${GEOMETRIC}:\n  yaer: 2020\n`,
+			new RegExp(
+				`\\[ConfigYamlInvalid\\] papers\\.yaml: ${GEOMETRIC}: Unrecognized key: "yaer"`,
+				'u',
+			),
+		],
 	])('%s fails the build with the file, the key and the fix', async (_, yaml, message) => {
 		const seeds = await readSeedsFolder(BUNDLED_SEEDS);
-		const failed = await buildSite({ seeds: await writeSeedsFolder('scholarly-bad', { ...seeds, 'papers.yaml': yaml }), name: 'scholarly-bad' });
+		const failed = await buildSite({
+			seeds: await writeSeedsFolder('scholarly-bad', { ...seeds, 'papers.yaml': yaml }),
+			name: 'scholarly-bad',
+		});
 		expect(failed.code).not.toBe(0);
 		expect(failed.log).toMatch(message);
 	});

@@ -23,17 +23,25 @@ let report: NuReport;
 beforeAll(async () => {
 	await rm(ROOT, { recursive: true, force: true });
 	// Copies of the shared builds, so the canary sits beside them and never inside one.
-	expect(SHARED_BUILDS['bundled-atlas-site']).toMatchObject({ base: '/atlas/', site: SHARED_SITE_URL });
+	expect(SHARED_BUILDS['bundled-atlas-site']).toMatchObject({
+		base: '/atlas/',
+		site: SHARED_SITE_URL,
+	});
 	await copyOfBuild(sharedSiteOk('bundled-atlas-site'), 'valid-html/bundled');
 	await copyOfBuild(sharedSiteOk('fixture'), 'valid-html/hostile');
 	await mkdir(join(ROOT, 'canary'), { recursive: true });
-	await writeFile(join(ROOT, CANARY), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><pre aria-label="BibTeX entry">x</pre></body></html>');
+	await writeFile(
+		join(ROOT, CANARY),
+		'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body><pre aria-label="BibTeX entry">x</pre></body></html>',
+	);
 	report = await nuCheck(ROOT);
 });
 
 describe('the Nu HTML Checker', () => {
 	it('finds the known error in the canary page', () => {
-		expect(report.errors.filter((e) => e.file === CANARY).map((e) => e.message)).toEqual([expect.stringContaining('aria-label')]);
+		expect(report.errors.filter((e) => e.file === CANARY).map((e) => e.message)).toEqual([
+			expect.stringContaining('aria-label'),
+		]);
 	});
 
 	it('checked every page type of both builds', () => {
@@ -45,13 +53,26 @@ describe('the Nu HTML Checker', () => {
 			'categories/index.html',
 			...(existsSync(join(PROJECT_ROOT, 'src/pages/404.astro')) ? ['404.html'] : []),
 		];
-		const termPages = [/^topics\/[^/]+\/index\.html$/u, /^authors\/[^/]+\/index\.html$/u, /^categories\/[^/]+\/index\.html$/u];
+		const termPages = [
+			/^topics\/[^/]+\/index\.html$/u,
+			/^authors\/[^/]+\/index\.html$/u,
+			/^categories\/[^/]+\/index\.html$/u,
+		];
 		const paperPages = [/^papers\/[^/]+\/index\.html$/u, /^p\/[0-9a-f]{12}\/index\.html$/u];
 		// The hostile seeds are too few for topics; the bundled ones have every kind of page.
-		for (const [build, patterns] of [['bundled', [...paperPages, ...termPages]], ['hostile', paperPages]] as const) {
-			for (const type of types) expect(report.files, `${build}/${type}`).toContain(`${build}/${type}`);
+		for (const [build, patterns] of [
+			['bundled', [...paperPages, ...termPages]],
+			['hostile', paperPages],
+		] as const) {
+			for (const type of types)
+				expect(report.files, `${build}/${type}`).toContain(`${build}/${type}`);
 			for (const pattern of patterns) {
-				expect(report.files.some((file) => file.startsWith(`${build}/`) && pattern.test(file.slice(build.length + 1))), `${build}: ${pattern}`).toBe(true);
+				expect(
+					report.files.some(
+						(file) => file.startsWith(`${build}/`) && pattern.test(file.slice(build.length + 1)),
+					),
+					`${build}: ${pattern}`,
+				).toBe(true);
 			}
 		}
 		expect(report.files.filter((file) => file.startsWith('bundled/papers/')).length).toBe(39);

@@ -65,7 +65,9 @@ function hasInnerCapital(word: string): boolean {
 export function bibtexTitle(title: string): string {
 	return singleLine(title)
 		.split(WORD)
-		.map((part, i) => (i % 2 === 1 ? (hasInnerCapital(part) ? `{${part}}` : part) : escapeText(part)))
+		.map((part, i) =>
+			i % 2 === 1 ? (hasInnerCapital(part) ? `{${part}}` : part) : escapeText(part),
+		)
 		.join('');
 }
 
@@ -108,11 +110,45 @@ export function bracesBalance(text: string): boolean {
  * its LaTeX, so these are written as text: `\input` prints "\input".
  */
 const UNSAFE_COMMANDS = new Set([
-	'input', 'include', 'InputIfFileExists', 'IfFileExists', 'openin', 'openout', 'read', 'readline', 'write', 'immediate',
-	'special', 'directlua', 'luaexec', 'latelua', 'catcode', 'def', 'edef', 'gdef', 'xdef', 'let', 'futurelet', 'csname',
-	'newcommand', 'renewcommand', 'providecommand', 'DeclareRobustCommand', 'usepackage', 'RequirePackage', 'documentclass',
-	'makeatletter', 'endinput', 'begin', 'end', 'newenvironment', 'renewenvironment', 'NewDocumentCommand',
-	'RenewDocumentCommand', 'NewDocumentEnvironment', 'scantokens',
+	'input',
+	'include',
+	'InputIfFileExists',
+	'IfFileExists',
+	'openin',
+	'openout',
+	'read',
+	'readline',
+	'write',
+	'immediate',
+	'special',
+	'directlua',
+	'luaexec',
+	'latelua',
+	'catcode',
+	'def',
+	'edef',
+	'gdef',
+	'xdef',
+	'let',
+	'futurelet',
+	'csname',
+	'newcommand',
+	'renewcommand',
+	'providecommand',
+	'DeclareRobustCommand',
+	'usepackage',
+	'RequirePackage',
+	'documentclass',
+	'makeatletter',
+	'endinput',
+	'begin',
+	'end',
+	'newenvironment',
+	'renewenvironment',
+	'NewDocumentCommand',
+	'RenewDocumentCommand',
+	'NewDocumentEnvironment',
+	'scantokens',
 ]);
 
 /** Running-text characters LaTeX reads as markup; outside math they are escaped to print as themselves. */
@@ -154,7 +190,8 @@ function latexParagraph(text: string, escapeBraces: boolean): string {
 				if (inMath[i]) return left ? '\\lbrace{}' : '\\rbrace{}';
 				return left ? '\\textbraceleft{}' : '\\textbraceright{}';
 			}
-			if (token.startsWith('\\') && UNSAFE_COMMANDS.has(token.slice(1))) return `\\textbackslash{}${token.slice(1)}`;
+			if (token.startsWith('\\') && UNSAFE_COMMANDS.has(token.slice(1)))
+				return `\\textbackslash{}${token.slice(1)}`;
 			if (inMath[i]) return token === '^' && tokens[i + 1] === '^' ? '^{}' : token;
 			return PROSE_ESCAPES[token] ?? token;
 		})
@@ -181,7 +218,10 @@ export function bibtexAbstract(paragraphs: readonly string[]): string {
  * backslashes, spaces, a `%` that starts no escape) is percent-encoded instead.
  */
 export function bibtexVerbatim(value: string): string {
-	return singleLine(value).replace(/[{}\\\s"<>^`|]|%(?![0-9A-Fa-f]{2})/gu, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+	return singleLine(value).replace(
+		/[{}\\\s"<>^`|]|%(?![0-9A-Fa-f]{2})/gu,
+		(ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+	);
 }
 
 /** `\url{…}` for a non-verbatim field: `%` and `#` escaped, as `\url` inside an argument needs. */
@@ -205,7 +245,10 @@ function bibtexKeyword(name: string): string {
  */
 export function bibtexEntry(paper: CitablePaper, options: CiteOptions): string {
 	// A real title's LaTeX is kept, read as the abstract is: BibTeX styles typeset it.
-	const title = paper.titleTex === undefined ? bibtexTitle(citedTitle(paper)) : bibtexAbstract([paper.titleTex]);
+	const title =
+		paper.titleTex === undefined
+			? bibtexTitle(citedTitle(paper))
+			: bibtexAbstract([paper.titleTex]);
 	const fields: [string, string][] = [['title', title]];
 	const authors = paper.authors.filter((name) => singleLine(name) !== '').map(bibtexName);
 	if (authors.length > 0) fields.push(['author', authors.join(' and ')]);
@@ -219,7 +262,9 @@ export function bibtexEntry(paper: CitablePaper, options: CiteOptions): string {
 	if (doi) fields.push(['doi', bibtexVerbatim(doi)]);
 	const eprint = arxivId(paper.arxiv);
 	if (eprint) fields.push(['eprint', bibtexVerbatim(eprint)], ['archiveprefix', 'arXiv']);
-	const keywords = keywordNames(paper).map(bibtexKeyword).filter((keyword) => keyword !== '');
+	const keywords = keywordNames(paper)
+		.map(bibtexKeyword)
+		.filter((keyword) => keyword !== '');
 	if (keywords.length > 0) fields.push(['keywords', keywords.join(', ')]);
 	if (hasDerivedTitle(paper)) fields.push(['note', bibtexText(DERIVED_TITLE_NOTE)]);
 	const abstract = bibtexAbstract(paper.paragraphs);
@@ -246,7 +291,11 @@ export interface BibtexPart {
  * `size` papers it is one `papers.bib`, exactly collectionBibtex; above, `papers.bib`
  * starts with a `@comment` naming the other parts, so whoever downloads it learns of them.
  */
-export function collectionBibtexParts<P extends CitablePaper>(papers: readonly P[], urlOf: (paper: P) => string, size = BIBTEX_PART_SIZE): BibtexPart[] {
+export function collectionBibtexParts<P extends CitablePaper>(
+	papers: readonly P[],
+	urlOf: (paper: P) => string,
+	size = BIBTEX_PART_SIZE,
+): BibtexPart[] {
 	const sorted = [...papers].sort(compareByTitle);
 	const count = Math.max(1, Math.ceil(sorted.length / size));
 	const name = (i: number) => (i === 0 ? 'papers' : `papers-${i + 1}`);
@@ -254,12 +303,18 @@ export function collectionBibtexParts<P extends CitablePaper>(papers: readonly P
 		const text = collectionBibtex(sorted.slice(i * size, (i + 1) * size), urlOf);
 		if (count === 1 || i > 0) return { name: name(i), text };
 		const others = Array.from({ length: count - 1 }, (_, j) => `${name(j + 1)}.bib`).join(', ');
-		return { name: name(i), text: `@comment{Part 1 of ${count} of this collection's entries, in title order; the others are ${others}.}\n\n${text}` };
+		return {
+			name: name(i),
+			text: `@comment{Part 1 of ${count} of this collection's entries, in title order; the others are ${others}.}\n\n${text}`,
+		};
 	});
 }
 
 /** Every paper's entry, in title order, separated by blank lines: the site's `papers.bib`. */
-export function collectionBibtex<P extends CitablePaper>(papers: readonly P[], urlOf: (paper: P) => string): string {
+export function collectionBibtex<P extends CitablePaper>(
+	papers: readonly P[],
+	urlOf: (paper: P) => string,
+): string {
 	return [...papers]
 		.sort(compareByTitle)
 		.map((paper) => bibtexEntry(paper, { url: urlOf(paper) }))

@@ -5,7 +5,21 @@ import { present } from '../text/present.ts';
  * What a citation reads from a paper. The bibliographic fields (year, venue, DOI, PDF,
  * arXiv) come from papers.yaml and are optional: citations work with whatever is there.
  */
-export type CitablePaper = Pick<Paper, 'id' | 'title' | 'titleTex' | 'titleSource' | 'paragraphs' | 'authors' | 'topics' | 'year' | 'venue' | 'doi' | 'pdf' | 'arxiv'>;
+export type CitablePaper = Pick<
+	Paper,
+	| 'id'
+	| 'title'
+	| 'titleTex'
+	| 'titleSource'
+	| 'paragraphs'
+	| 'authors'
+	| 'topics'
+	| 'year'
+	| 'venue'
+	| 'doi'
+	| 'pdf'
+	| 'arxiv'
+>;
 
 export interface CiteOptions {
 	/** The paper's page: absolute when the site's URL is known, else the path from the host root. */
@@ -13,7 +27,8 @@ export interface CiteOptions {
 }
 
 /** Said wherever a citation carries a title we derived, so nobody takes it for the paper's own. */
-export const DERIVED_TITLE_NOTE = "Title derived from the abstract by Abstract Atlas; not the paper's own title";
+export const DERIVED_TITLE_NOTE =
+	"Title derived from the abstract by Abstract Atlas; not the paper's own title";
 
 /** Stable citation key: from the permanent id, never the title, so a better title never breaks a citation. */
 export function citeKey(paper: Pick<Paper, 'id'>): string {

@@ -32,8 +32,13 @@ function risLine(tag: string, value: string): string {
  * is read as plain text, as these tools show it.
  */
 export function risRecord(paper: CitablePaper, options: CiteOptions): string {
-	const lines = [risLine('TY', 'GEN'), risLine('ID', citeKey(paper)), risLine('T1', citedTitle(paper))];
-	for (const author of paper.authors) if (singleLine(author) !== '') lines.push(risLine('AU', author));
+	const lines = [
+		risLine('TY', 'GEN'),
+		risLine('ID', citeKey(paper)),
+		risLine('T1', citedTitle(paper)),
+	];
+	for (const author of paper.authors)
+		if (singleLine(author) !== '') lines.push(risLine('AU', author));
 	const year = present(paper.year);
 	if (year) lines.push(risLine('PY', year));
 	const venue = present(paper.venue);

@@ -17,7 +17,10 @@ export function hasRealCitation(paper: Pick<Paper, 'titleSource' | 'authors' | '
  * when the title, author and year are real: invented values would pollute their
  * records, so a paper with a derived title or no known author or year gets none.
  */
-export function citationTags(paper: Paper, address: PageAddress): [name: string, content: string][] {
+export function citationTags(
+	paper: Paper,
+	address: PageAddress,
+): [name: string, content: string][] {
 	if (!hasRealCitation(paper)) return [];
 	return [
 		['citation_title', paper.title],
@@ -45,16 +48,22 @@ export function scholarlyArticle(paper: Paper, address: PageAddress): Record<str
 		'@context': 'https://schema.org',
 		'@type': 'ScholarlyArticle',
 		headline: paper.title,
-		...(paper.titleSource === 'derived' ? { alternativeHeadline: 'Title derived from the abstract; not the paper’s own title' } : {}),
+		...(paper.titleSource === 'derived'
+			? { alternativeHeadline: 'Title derived from the abstract; not the paper’s own title' }
+			: {}),
 		abstract: plainAbstract(paper),
 		url: address.url,
 		identifier: [
 			{ '@type': 'PropertyValue', propertyID: 'abstract-atlas-id', value: paper.id },
 			...(paper.doi ? [{ '@type': 'PropertyValue', propertyID: 'DOI', value: paper.doi }] : []),
-			...(paper.arxiv ? [{ '@type': 'PropertyValue', propertyID: 'arXiv', value: paper.arxiv }] : []),
+			...(paper.arxiv
+				? [{ '@type': 'PropertyValue', propertyID: 'arXiv', value: paper.arxiv }]
+				: []),
 		],
 		keywords: paper.topics.map((t) => t.name),
-		...(paper.authors.length ? { author: paper.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+		...(paper.authors.length
+			? { author: paper.authors.map((name) => ({ '@type': 'Person', name })) }
+			: {}),
 		...(paper.year !== undefined ? { datePublished: String(paper.year) } : {}),
 		...(paper.venue ? { isPartOf: { '@type': 'Periodical', name: paper.venue } } : {}),
 	};
@@ -65,5 +74,8 @@ export function scholarlyArticle(paper: Paper, address: PageAddress): Record<str
  * however hostile, can close the script element.
  */
 export function jsonForScript(data: unknown): string {
-	return JSON.stringify(data).replace(/</gu, '\\u003c').replace(/\u2028/gu, '\\u2028').replace(/\u2029/gu, '\\u2029');
+	return JSON.stringify(data)
+		.replace(/</gu, '\\u003c')
+		.replace(/\u2028/gu, '\\u2028')
+		.replace(/\u2029/gu, '\\u2029');
 }

@@ -10,7 +10,10 @@ export class AtlasError extends Error {
 	readonly title: string;
 	readonly hint: string;
 
-	constructor(entry: { name: string; title: string; message: string; hint: string }, options?: ErrorOptions) {
+	constructor(
+		entry: { name: string; title: string; message: string; hint: string },
+		options?: ErrorOptions,
+	) {
 		super(entry.message, options);
 		this.name = entry.name;
 		this.title = entry.title;
@@ -24,7 +27,11 @@ export class AtlasError extends Error {
  * the seeds folder (a papers.yaml key, a YAML parser's excerpt), so control characters
  * are escaped before they reach a terminal; line breaks between problems are kept.
  */
-export function atlasError<Args extends readonly unknown[]>(entry: ErrorData<Args>, args: Args, options?: ErrorOptions): AtlasError {
+export function atlasError<Args extends readonly unknown[]>(
+	entry: ErrorData<Args>,
+	args: Args,
+	options?: ErrorOptions,
+): AtlasError {
 	const error = new AtlasError(
 		{
 			name: entry.name,
@@ -41,5 +48,8 @@ export function atlasError<Args extends readonly unknown[]>(entry: ErrorData<Arg
 
 /** Control characters (but the line feed) as `\u001b` escapes, so text cannot drive a terminal. */
 export function terminalSafe(text: string): string {
-	return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return text.replace(
+		/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/gu,
+		(ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
 }

@@ -57,7 +57,8 @@ export const LoaderPathOutsideRoot = {
 export const PaperBodyParagraphsMissing = {
 	name: 'PaperBodyParagraphsMissing',
 	title: "A paper's MDX was rendered without its abstract.",
-	message: () => "AbstractBody got no paragraphs: the generated MDX carries no seed text and passes on what the page hands to <Content>.",
+	message: () =>
+		'AbstractBody got no paragraphs: the generated MDX carries no seed text and passes on what the page hands to <Content>.',
 	hint: "Render a paper's MDX as <Content paragraphs={entry.data.paragraphs} />.",
 } satisfies ErrorData<[]>;
 
@@ -73,7 +74,8 @@ export const SeedsFolderMissing = {
 export const ConfigYamlUnreadable = {
 	name: 'ConfigYamlUnreadable',
 	title: 'A configuration file is not valid YAML.',
-	message: (where: string, problem: string, _allowed: string) => `${where}: not valid YAML (${problem}).`,
+	message: (where: string, problem: string, _allowed: string) =>
+		`${where}: not valid YAML (${problem}).`,
 	hint: (_where: string, _problem: string, allowed: string) => `Allowed: ${allowed}.`,
 } satisfies ErrorData<[string, string, string]>;
 
@@ -81,20 +83,23 @@ export const ConfigYamlInvalid = {
 	name: 'ConfigYamlInvalid',
 	title: 'A configuration file has an unknown key or a wrong value.',
 	message: (problems: readonly string[], _file: string, _allowed: string) => problems.join('\n'),
-	hint: (_problems: readonly string[], file: string, allowed: string) => `Allowed in ${file}: ${allowed}.`,
+	hint: (_problems: readonly string[], file: string, allowed: string) =>
+		`Allowed in ${file}: ${allowed}.`,
 } satisfies ErrorData<[readonly string[], string, string]>;
 
 export const PapersYamlUnknownId = {
 	name: 'PapersYamlUnknownId',
 	title: 'papers.yaml names a paper that does not exist.',
-	message: (file: string, ids: readonly string[]) => `${file}: ${ids.map((id) => `"${id}"`).join(', ')}: no paper has this id.`,
+	message: (file: string, ids: readonly string[]) =>
+		`${file}: ${ids.map((id) => `"${id}"`).join(', ')}: no paper has this id.`,
 	hint: 'Use the "id" of a paper in papers.json (the first 12 hex characters of its abstract\'s SHA-256), or remove the entry.',
 } satisfies ErrorData<[string, readonly string[]]>;
 
 export const StrictWarnings = {
 	name: 'StrictWarnings',
 	title: 'ATLAS_STRICT is set and the seeds gave warnings.',
-	message: (count: number) => `ATLAS_STRICT is set and the seeds gave ${count} warning(s), listed above with file and line.`,
+	message: (count: number) =>
+		`ATLAS_STRICT is set and the seeds gave ${count} warning(s), listed above with file and line.`,
 	hint: 'Fix those seed files, or unset ATLAS_STRICT to build anyway.',
 } satisfies ErrorData<[number]>;
 
@@ -119,7 +124,8 @@ export const LoaderReportUnreadable = {
 export const PagePolicyMissing = {
 	name: 'PagePolicyMissing',
 	title: 'A built page does not carry exactly one Content-Security-Policy.',
-	message: (page: string, found: number) => `Expected one Content-Security-Policy in ${page}, found ${found}.`,
+	message: (page: string, found: number) =>
+		`Expected one Content-Security-Policy in ${page}, found ${found}.`,
 	hint: 'Check that security.csp is set in astro.config.mjs.',
 } satisfies ErrorData<[string, number]>;
 
@@ -133,7 +139,8 @@ export const PolicyNoneToMerge = {
 export const PolicyDirectivesDiffer = {
 	name: 'PolicyDirectivesDiffer',
 	title: 'Pages declare different CSP directives.',
-	message: (names: string, others: string) => `Pages declare different CSP directives (${names} against ${others}); one header cannot serve them all.`,
+	message: (names: string, others: string) =>
+		`Pages declare different CSP directives (${names} against ${others}); one header cannot serve them all.`,
 	hint: 'Give every page the same directives (security.csp in astro.config.mjs).',
 } satisfies ErrorData<[string, string]>;
 
@@ -149,7 +156,8 @@ export const PolicyMultiline = {
 export const CodeThemeStyleUnknown = {
 	name: 'CodeThemeStyleUnknown',
 	title: 'Shiki wrote a style with no class.',
-	message: (property: string, value: string) => `Shiki wrote a style this site has no class for: ${property}:${value}.`,
+	message: (property: string, value: string) =>
+		`Shiki wrote a style this site has no class for: ${property}:${value}.`,
 	hint: 'Regenerate src/styles/code-theme.css (see src/lib/code-theme.ts).',
 } satisfies ErrorData<[string, string]>;
 
@@ -165,7 +173,8 @@ export const PagefindNoIndex = {
 export const PagefindFailed = {
 	name: 'PagefindFailed',
 	title: 'Pagefind could not build the search index.',
-	message: (doing: string, errors: readonly string[]) => `Pagefind could not ${doing}: ${errors.join('; ')}.`,
+	message: (doing: string, errors: readonly string[]) =>
+		`Pagefind could not ${doing}: ${errors.join('; ')}.`,
 	hint: 'Check that the build finished and the output folder is writable, then build again.',
 } satisfies ErrorData<[string, readonly string[]]>;
 
@@ -181,14 +190,16 @@ export const NginxBaseInvalid = {
 export const NginxRootNotAbsolute = {
 	name: 'NginxRootNotAbsolute',
 	title: 'The build folder is not an absolute path.',
-	message: (root: string) => `The build folder "${root}" must be an absolute path, as nginx's alias needs.`,
+	message: (root: string) =>
+		`The build folder "${root}" must be an absolute path, as nginx's alias needs.`,
 	hint: 'Give --root as an absolute path, such as /srv/atlas/dist.',
 } satisfies ErrorData<[string]>;
 
 export const NginxValueInvalid = {
 	name: 'NginxValueInvalid',
 	title: 'A value has a character nginx would read as syntax.',
-	message: (what: string, value: string) => `The ${what} "${value}" is empty or has a character nginx would read as syntax (" \\ $ { } or a line break).`,
+	message: (what: string, value: string) =>
+		`The ${what} "${value}" is empty or has a character nginx would read as syntax (" \\ $ { } or a line break).`,
 	hint: 'Give a value without those characters.',
 } satisfies ErrorData<[string, string]>;
 

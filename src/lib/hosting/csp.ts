@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { atlasError } from '../errors/atlas-error.ts';
-import { PolicyDirectivesDiffer, PolicyMultiline, PolicyNoneToMerge } from '../errors/error-data.ts';
+import {
+	PolicyDirectivesDiffer,
+	PolicyMultiline,
+	PolicyNoneToMerge,
+} from '../errors/error-data.ts';
 
 /**
  * The site's Content-Security-Policy as text: Astro renders it into every page's
@@ -21,7 +25,10 @@ function escapeAttribute(text: string): string {
 }
 
 function unescapeAttribute(text: string): string {
-	return text.replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&amp;/gu, '&');
+	return text
+		.replace(/&quot;/gu, '"')
+		.replace(/&#39;/gu, "'")
+		.replace(/&amp;/gu, '&');
 }
 
 /** The tag Astro writes at the top of its head content, for a page Astro does not render. */
@@ -104,6 +111,10 @@ export function policyFromHeadersFile(text: string): string | undefined {
 /** Whether a policy's script-src lets the given inline script run (by hash; this site never allows 'unsafe-inline'). */
 export function allowsInlineScript(policy: string, source: string): boolean {
 	const directives = parsePolicy(policy);
-	const sources = directives.get('script-src-elem') ?? directives.get('script-src') ?? directives.get('default-src') ?? [];
+	const sources =
+		directives.get('script-src-elem') ??
+		directives.get('script-src') ??
+		directives.get('default-src') ??
+		[];
 	return sources.includes(`'${cspHash(source)}'`);
 }

@@ -1,7 +1,13 @@
 import { isAbsolute } from 'node:path';
 import { normalizeBase } from '../site/options.ts';
 import { atlasError } from '../errors/atlas-error.ts';
-import { NginxBaseInvalid, NginxRootNotAbsolute, NginxTemplatePlaceholder, NginxValueInvalid, NginxValueNotSingle } from '../errors/error-data.ts';
+import {
+	NginxBaseInvalid,
+	NginxRootNotAbsolute,
+	NginxTemplatePlaceholder,
+	NginxValueInvalid,
+	NginxValueNotSingle,
+} from '../errors/error-data.ts';
 
 /** What one deployment of a build fills into `docs/hosting/nginx.conf`. */
 export interface NginxSite {
@@ -43,7 +49,8 @@ export function renderNginxConf(template: string, site: NginxSite): string {
 			throw atlasError(NginxValueInvalid, [what, value]);
 		}
 	}
-	if (/[\s;]/u.test(site.listen) || /;/u.test(site.serverName)) throw atlasError(NginxValueNotSingle, []);
+	if (/[\s;]/u.test(site.listen) || /;/u.test(site.serverName))
+		throw atlasError(NginxValueNotSingle, []);
 	const root = site.root.replace(/\/+$/u, '');
 	const values: Record<string, string> = {
 		BASE: base,

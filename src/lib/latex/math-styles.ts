@@ -22,7 +22,9 @@ export const MATH_STYLE_DECLARATIONS: readonly string[] = [
 	'padding:0',
 	'padding-top:0',
 	'padding-bottom:0',
-	...['padding-left', 'padding-right'].flatMap((side) => ['0', '0em', '0.1389em', '0.25em', '0.4em', '1em'].map((size) => `${side}:${size}`)),
+	...['padding-left', 'padding-right'].flatMap((side) =>
+		['0', '0em', '0.1389em', '0.25em', '0.4em', '1em'].map((size) => `${side}:${size}`),
+	),
 	...['border-top', 'border-bottom', 'border-left', 'border-right'].flatMap((side) =>
 		['0.15em double', '0.06em dashed', '0.06em solid'].map((line) => `${side}:${line}`),
 	),
@@ -36,7 +38,9 @@ export function mathStyleClass(declaration: string): string {
 		.replace(/[^a-z0-9_]+/gu, '-')}`;
 }
 
-const KNOWN = new Map(MATH_STYLE_DECLARATIONS.map((declaration) => [declaration, mathStyleClass(declaration)]));
+const KNOWN = new Map(
+	MATH_STYLE_DECLARATIONS.map((declaration) => [declaration, mathStyleClass(declaration)]),
+);
 
 /** A declaration as Temml writes it: no spaces around the colon, none at the ends. */
 function normalize(declaration: string): string {
@@ -49,21 +53,27 @@ function normalize(declaration: string): string {
  * in attribute values and text, so ` style="` can only be an attribute of a tag.
  */
 export function mathStylesToClasses(mathml: string): string {
-	return mathml.replace(/<([a-z][\w-]*)([^<>]*?) style="([^"]*)"([^<>]*)>/gu, (_, tag: string, before: string, style: string, after: string) => {
-		const classes = style
-			.split(';')
-			.filter((declaration) => declaration.includes(':'))
-			.map((declaration) => KNOWN.get(normalize(declaration)))
-			.filter((cls): cls is string => cls !== undefined);
-		let attributes = `${before}${after}`;
-		if (classes.length > 0) {
-			const existing = / class="([^"]*)"/u.exec(attributes);
-			attributes = existing
-				? attributes.replace(existing[0], ` class="${[existing[1], ...classes].filter(Boolean).join(' ')}"`)
-				: `${attributes} class="${classes.join(' ')}"`;
-		}
-		return `<${tag}${attributes}>`;
-	});
+	return mathml.replace(
+		/<([a-z][\w-]*)([^<>]*?) style="([^"]*)"([^<>]*)>/gu,
+		(_, tag: string, before: string, style: string, after: string) => {
+			const classes = style
+				.split(';')
+				.filter((declaration) => declaration.includes(':'))
+				.map((declaration) => KNOWN.get(normalize(declaration)))
+				.filter((cls): cls is string => cls !== undefined);
+			let attributes = `${before}${after}`;
+			if (classes.length > 0) {
+				const existing = / class="([^"]*)"/u.exec(attributes);
+				attributes = existing
+					? attributes.replace(
+							existing[0],
+							` class="${[existing[1], ...classes].filter(Boolean).join(' ')}"`,
+						)
+					: `${attributes} class="${classes.join(' ')}"`;
+			}
+			return `<${tag}${attributes}>`;
+		},
+	);
 }
 
 /** The rules math.css must hold, one per class. */

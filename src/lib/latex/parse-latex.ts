@@ -114,30 +114,51 @@ function closeDisplay(text: string, from: number, end: number): number {
  * `Erd\\H{o}s`): the accent command to its Unicode combining mark. Readers, search and
  * citation tools want the letter, not the TeX.
  */
-const ACCENT_MARKS = new Map<string, string>(Object.entries({
-	"'": '\u0301',
-	'"': '\u0308',
-	'`': '\u0300',
-	'^': '\u0302',
-	'~': '\u0303',
-	'=': '\u0304',
-	'.': '\u0307',
-	v: '\u030c',
-	c: '\u0327',
-	u: '\u0306',
-	H: '\u030b',
-	r: '\u030a',
-	k: '\u0328',
-	d: '\u0323',
-	b: '\u0331',
-}));
+const ACCENT_MARKS = new Map<string, string>(
+	Object.entries({
+		"'": '\u0301',
+		'"': '\u0308',
+		'`': '\u0300',
+		'^': '\u0302',
+		'~': '\u0303',
+		'=': '\u0304',
+		'.': '\u0307',
+		v: '\u030c',
+		c: '\u0327',
+		u: '\u0306',
+		H: '\u030b',
+		r: '\u030a',
+		k: '\u0328',
+		d: '\u0323',
+		b: '\u0331',
+	}),
+);
 /** Letters TeX writes as commands: `\\aa` å, `\\o` ø, `\\ss` ß; `\\i` is the dotless i accents go on. */
 const LETTER_COMMANDS = new Map<string, string>(
-	Object.entries({ aa: 'å', AA: 'Å', o: 'ø', O: 'Ø', ss: 'ß', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ' }),
+	Object.entries({
+		aa: 'å',
+		AA: 'Å',
+		o: 'ø',
+		O: 'Ø',
+		ss: 'ß',
+		ae: 'æ',
+		AE: 'Æ',
+		oe: 'œ',
+		OE: 'Œ',
+		l: 'ł',
+		L: 'Ł',
+		i: 'ı',
+		j: 'ȷ',
+	}),
 );
 
 /** The letter an accent applies to: `a`, `{a}`, `\\i` or `{\\i}`, with where it ends. */
-function accentBase(text: string, from: number, end: number, braces: Int32Array): { base: string; next: number } | undefined {
+function accentBase(
+	text: string,
+	from: number,
+	end: number,
+	braces: Int32Array,
+): { base: string; next: number } | undefined {
 	let i = from;
 	let close = -1;
 	if (text[i] === '{') {
@@ -148,7 +169,11 @@ function accentBase(text: string, from: number, end: number, braces: Int32Array)
 	let base: string | undefined;
 	let after = i + 1;
 	if (isLetter(text[i])) base = text[i];
-	else if (text[i] === '\\' && (text[i + 1] === 'i' || text[i + 1] === 'j') && !isLetter(text[i + 2])) {
+	else if (
+		text[i] === '\\' &&
+		(text[i + 1] === 'i' || text[i + 1] === 'j') &&
+		!isLetter(text[i + 2])
+	) {
 		base = text[i + 1];
 		after = i + 2;
 	}
@@ -161,7 +186,12 @@ function accentBase(text: string, from: number, end: number, braces: Int32Array)
  * Reads a TeX accent or letter command at `i` (a backslash) as its Unicode letter, or
  * undefined when it is not one, so the caller keeps the text as written.
  */
-function readAccent(text: string, i: number, end: number, braces: Int32Array): { letter: string; next: number } | undefined {
+function readAccent(
+	text: string,
+	i: number,
+	end: number,
+	braces: Int32Array,
+): { letter: string; next: number } | undefined {
 	const symbol = text[i + 1];
 	if (symbol !== undefined && !isLetter(symbol) && ACCENT_MARKS.has(symbol)) {
 		// An accent's argument skips spaces, as TeX's does: `Petojevi\\' c` is Petojević.
@@ -194,7 +224,10 @@ function accented(base: string, accent: string): string {
 	const letter = base === 'i' ? 'ı' : base === 'j' ? 'ȷ' : base;
 	const composed = `${letter}${ACCENT_MARKS.get(accent)!}`.normalize('NFC');
 	// A dotless i with an accent has no precomposed form; the reader expects í.
-	return composed.replace(/ı(?=[\u0300-\u036f])/gu, 'i').replace(/ȷ(?=[\u0300-\u036f])/gu, 'j').normalize('NFC');
+	return composed
+		.replace(/ı(?=[\u0300-\u036f])/gu, 'i')
+		.replace(/ȷ(?=[\u0300-\u036f])/gu, 'j')
+		.normalize('NFC');
 }
 
 /** An http(s) URL as the browser would resolve it, or undefined for anything else. */
@@ -310,7 +343,8 @@ class Parser {
 			if (ch === '{' && next === '\\') {
 				// `{\\"o}`, `{\\aa}`: the group only keeps TeX from kerning; the reader sees the letter.
 				const close = this.braces[i]!;
-				const accent = close !== -1 && close < end ? readAccent(text, i + 1, close, this.braces) : undefined;
+				const accent =
+					close !== -1 && close < end ? readAccent(text, i + 1, close, this.braces) : undefined;
 				if (accent?.next === close) {
 					buffer += accent.letter;
 					i = close + 1;
@@ -386,7 +420,10 @@ export function mathSource(node: MathNode): string {
  * The text of a tree, math read by `math`: as its TeX source by default (what the page
  * shows for math it cannot typeset), or as plain text (plain-text.ts).
  */
-export function flattenLatex(nodes: readonly LatexNode[], math: (node: MathNode) => string = mathSource): string {
+export function flattenLatex(
+	nodes: readonly LatexNode[],
+	math: (node: MathNode) => string = mathSource,
+): string {
 	return nodes
 		.map((node) => {
 			switch (node.type) {

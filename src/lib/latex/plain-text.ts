@@ -1,4 +1,7 @@
-import { replacements as unicodeitReplacements, subsuperscripts as unicodeitScripts } from 'unicodeit/ts_dist/js/data.js';
+import {
+	replacements as unicodeitReplacements,
+	subsuperscripts as unicodeitScripts,
+} from 'unicodeit/ts_dist/js/data.js';
 import { flattenLatex, parseLatex, type LatexNode } from './parse-latex.ts';
 
 /**
@@ -36,8 +39,13 @@ const SYMBOLS = new Map<string, string>([
 	['\\rbrace', '}'],
 ]);
 /** `\mathbb{Z}`, `\mathcal{L}`: letters with a Unicode form of their own. */
-const STYLED_LETTERS = new Map(replacements.filter(([tex]) => /^\\math(?:bb|cal|frak|scr)\{[A-Za-z0-9]\}$/u.test(tex)));
-const scripts = (mark: string) => new Map(subsuperscripts.filter(([tex]) => tex.startsWith(mark)).map(([tex, ch]) => [tex.slice(1), ch]));
+const STYLED_LETTERS = new Map(
+	replacements.filter(([tex]) => /^\\math(?:bb|cal|frak|scr)\{[A-Za-z0-9]\}$/u.test(tex)),
+);
+const scripts = (mark: string) =>
+	new Map(
+		subsuperscripts.filter(([tex]) => tex.startsWith(mark)).map(([tex, ch]) => [tex.slice(1), ch]),
+	);
 const SUBSCRIPTS = scripts('_');
 const SUPERSCRIPTS = scripts('^');
 
@@ -131,7 +139,10 @@ class TexReader {
 			// `\,` `\;` `\!` `\ ` are spacing; `\{` `\%` `\\` are the character.
 			const next = tex[i + 1];
 			if (next === undefined) return { text: '\\', next: i + 1 };
-			return { text: ',;:! '.includes(next) ? (next === '!' ? '' : ' ') : next === '\\' ? ' ' : next, next: i + 2 };
+			return {
+				text: ',;:! '.includes(next) ? (next === '!' ? '' : ' ') : next === '\\' ? ' ' : next,
+				next: i + 2,
+			};
 		}
 		const name = tex.slice(i + 1, nameEnd);
 		const command = `\\${name}`;
@@ -139,7 +150,11 @@ class TexReader {
 		if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
 			const numerator = this.argument(nameEnd, end);
 			const denominator = numerator && this.argument(numerator.next, end);
-			if (numerator && denominator) return { text: `${wrap(numerator.text)}/${wrap(denominator.text)}`, next: denominator.next };
+			if (numerator && denominator)
+				return {
+					text: `${wrap(numerator.text)}/${wrap(denominator.text)}`,
+					next: denominator.next,
+				};
 		}
 		if (name === 'sqrt') {
 			const arg = this.argument(nameEnd, end);
@@ -147,7 +162,8 @@ class TexReader {
 		}
 		if (TRANSPARENT.has(name)) {
 			const arg = this.argument(nameEnd, end);
-			if (arg) return { text: STYLED_LETTERS.get(`${command}{${arg.text}}`) ?? arg.text, next: arg.next };
+			if (arg)
+				return { text: STYLED_LETTERS.get(`${command}{${arg.text}}`) ?? arg.text, next: arg.next };
 		}
 		const symbol = SYMBOLS.get(command);
 		if (symbol !== undefined) return { text: symbol, next: nameEnd };
@@ -175,7 +191,8 @@ class TexReader {
 /** `x_{ij}` as xᵢⱼ when every character has a sub/superscript form, else x_(ij) or x_i. */
 function script(text: string, forms: Map<string, string>, mark: string): string {
 	const chars = [...text];
-	if (chars.length > 0 && chars.every((c) => forms.has(c))) return chars.map((c) => forms.get(c)!).join('');
+	if (chars.length > 0 && chars.every((c) => forms.has(c)))
+		return chars.map((c) => forms.get(c)!).join('');
 	return `${mark}${wrap(text)}`;
 }
 

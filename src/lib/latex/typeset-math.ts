@@ -41,10 +41,18 @@ function errorText(error: unknown): string {
 export function typesetMath(tex: string, { display }: { display: boolean }): TypesetResult {
 	try {
 		// A fresh macros object each time: `\gdef` writes into it, and must not leak into other fragments.
-		const mathml = temml.renderToString(tex, { ...OPTIONS, macros: { ...ORDINARY_LETTERS }, displayMode: display });
+		const mathml = temml.renderToString(tex, {
+			...OPTIONS,
+			macros: { ...ORDINARY_LETTERS },
+			displayMode: display,
+		});
 		// \label, \ref and \eqref make element ids and links: seed text must not name ids on
 		// the page (they would clash with the page's own) nor add empty links.
-		if (/\sid=|<a[\s>]/u.test(mathml)) return { ok: false, error: 'labels and cross-references (\\label, \\ref, \\eqref) are not shown on the web' };
+		if (/\sid=|<a[\s>]/u.test(mathml))
+			return {
+				ok: false,
+				error: 'labels and cross-references (\\label, \\ref, \\eqref) are not shown on the web',
+			};
 		// Temml's style attributes become classes: the CSP refuses style attributes.
 		return { ok: true, mathml: mathStylesToClasses(mathml) };
 	} catch (error) {

@@ -16,7 +16,11 @@ function withoutTitleTex({ titleTex: _, ...paper }: Paper): Omit<Paper, 'titleTe
  * alone. An id that names no paper is a mistake worth stopping for, since the entry
  * would otherwise be silently ignored.
  */
-export function applyMetadata(papers: readonly Paper[], metadata: PapersMetadata, file: string): Paper[] {
+export function applyMetadata(
+	papers: readonly Paper[],
+	metadata: PapersMetadata,
+	file: string,
+): Paper[] {
 	const known = new Set(papers.map((p) => p.id));
 	const unknown = Object.keys(metadata).filter((id) => !known.has(id));
 	if (unknown.length > 0) {
@@ -27,7 +31,13 @@ export function applyMetadata(papers: readonly Paper[], metadata: PapersMetadata
 			const meta = metadata[paper.id];
 			if (!meta) return paper;
 			return {
-				...(meta.title ? { ...withoutTitleTex(paper), ...realTitle(meta.title), titleSource: 'metadata' as const } : paper),
+				...(meta.title
+					? {
+							...withoutTitleTex(paper),
+							...realTitle(meta.title),
+							titleSource: 'metadata' as const,
+						}
+					: paper),
 				...(meta.authors ? { authors: meta.authors.map(plainName) } : {}),
 				...(meta.year !== undefined ? { year: meta.year } : {}),
 				...(meta.venue ? { venue: plainName(meta.venue) } : {}),

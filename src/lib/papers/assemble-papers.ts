@@ -51,7 +51,8 @@ export function readSeed({ file, bytes }: SeedFile): ReadSeed {
 			code: 'InvalidUtf8',
 			file,
 			line: decoded.invalidUtf8Line,
-			message: 'the file is not valid UTF-8 (first bad byte on this line); it was read as Windows-1252. Save it as UTF-8 to silence this',
+			message:
+				'the file is not valid UTF-8 (first bad byte on this line); it was read as Windows-1252. Save it as UTF-8 to silence this',
 		});
 	}
 	diagnostics.sort((a, b) => a.line - b.line);

@@ -17,18 +17,22 @@ const UNTITLED = 'Untitled abstract';
 
 const VERB =
 	/\b(?:we|paper|work|report|study|article)\b[^.;:]{0,40}?\b(?:propose|present|introduce|develop|design|provide|devise|build)(?:s|d|ed)?\s+/giu;
-const NAMING = /^(.*?),?\s+(?:dubbed|called|named|termed|(?:which\s+)?we\s+(?:refer\s+to|call)\s+as|referred\s+to\s+as)\s+(.+)$/iu;
+const NAMING =
+	/^(.*?),?\s+(?:dubbed|called|named|termed|(?:which\s+)?we\s+(?:refer\s+to|call)\s+as|referred\s+to\s+as)\s+(.+)$/iu;
 /** The name after "dubbed"/"called": a phrase ending in its acronym, or one word. */
-const NAME_AFTER_NAMING = /^(?:(?:[^\s,;.]+\s+){1,12}?\([A-Za-z][\w-]*\)|[^\s,;]+?(?=[,;.]?(?:\s|$)))/u;
+const NAME_AFTER_NAMING =
+	/^(?:(?:[^\s,;.]+\s+){1,12}?\([A-Za-z][\w-]*\)|[^\s,;]+?(?=[,;.]?(?:\s|$)))/u;
 /** A multi-word name with its acronym: "Federated Share-A Low-Rank Adaptation (FedSA-LoRA)". */
 const NAME_WITH_ACRONYM = /^(?:the\s+)?((?:[A-Z][\w-]*\s+){1,8}\([A-Za-z][\w-]*\))/u;
 /** "BeautifulPrompt, a deep generative model …" */
 const NAME_THEN_APPOSITIVE = /^([A-Z(][^\s,]{1,40}),\s*((?:a|an|the)\s[^,;]+)/u;
 /** "a single-fold distillation algorithm, SFDDM, which …" */
-const APPOSITIVE_THEN_NAME = /^((?:a|an|the)\s[^,;]+?),\s*([A-Z][^\s,;.]*[A-Z0-9][^\s,;.]*)(?=[,;.]|\s|$)/u;
+const APPOSITIVE_THEN_NAME =
+	/^((?:a|an|the)\s[^,;]+?),\s*([A-Z][^\s,;.]*[A-Z0-9][^\s,;.]*)(?=[,;.]|\s|$)/u;
 
 /** Editorial marks that say something about the abstract, not the paper. */
-const EDITORIAL = /^\s*(?:[([]\s*abridged\s*[)\]]|abridged\s*[:.])\s*|\s*[([]\s*abridged\s*[)\]]\s*$/giu;
+const EDITORIAL =
+	/^\s*(?:[([]\s*abridged\s*[)\]]|abridged\s*[:.])\s*|\s*[([]\s*abridged\s*[)\]]\s*$/giu;
 /** Headings of structured abstracts ("Context. … Aims. …"): they name a part, not the paper. */
 const SECTION_LABEL =
 	/^(?:context|background|aims?|objectives?|purpose|motivation|methods?|results?|conclusions?|introduction|summary)\s*[:.]\s+/iu;
@@ -39,11 +43,14 @@ const SECTION_LABEL =
 const PLACE_OPENER =
 	/^(?:(?:[Ii]n|[Ww]ithin|[Tt]hroughout)\s+(?:this|the\s+present|our|the\s+current)(?:\s+\p{Ll}+)?\s+\p{Ll}+|[Hh]ere(?:in)?|[Hh]ereby|[Nn]ow|[Ff]inally|[Ff]irst(?:ly)?)\s*,?\s+(?=[Ww]e\b|I\b|\p{Lu}|the\b|a\b|an\b)/u;
 /** Words between "we" and its verb: auxiliaries and adverbs ("we have also carefully studied"). */
-const AUXILIARY = /^(?:have|had|will|shall|can|could|may|might|would|should|must|do|also|here|then|now|further|first|briefly|then|again|therefore|thus|hence|moreover|instead|finally|next|still|not only|\w+ly)$/iu;
+const AUXILIARY =
+	/^(?:have|had|will|shall|can|could|may|might|would|should|must|do|also|here|then|now|further|first|briefly|then|again|therefore|thus|hence|moreover|instead|finally|next|still|not only|\w+ly)$/iu;
 /** Verbs whose object is a statement: the title is what is shown, not "We show". */
-const STATEMENT_VERB = /^(?:show|prove|find|found|demonstrate|argue|establish|conclude|observe|note|point|suggest|confirm|claim|verify|predict|report|explain|check|see|illustrate|discover|assert|infer|deduce|expect|believe|remark|recall|stress|emphasize|emphasise|know)(?:s|ed|d)?$/iu;
+const STATEMENT_VERB =
+	/^(?:show|prove|find|found|demonstrate|argue|establish|conclude|observe|note|point|suggest|confirm|claim|verify|predict|report|explain|check|see|illustrate|discover|assert|infer|deduce|expect|believe|remark|recall|stress|emphasize|emphasise|know)(?:s|ed|d)?$/iu;
 /** Verbs whose object is followed by what it is used for: "we use X to compute Y". */
-const TOOL_VERB = /^(?:use|used|employ|employed|apply|applied|exploit|exploited|utilize|utilized|utilise|utilised|adopt|adopted)$/iu;
+const TOOL_VERB =
+	/^(?:use|used|employ|employed|apply|applied|exploit|exploited|utilize|utilized|utilise|utilised|adopt|adopted)$/iu;
 /** A particle that belongs to the verb, not to the object ("report on", "search for", "carry out"). */
 const PARTICLE = /^(?:on|for|out|upon|into|about|at|with)$/iu;
 /**
@@ -55,9 +62,11 @@ const RESEARCH_PARTICIPLE =
 /** "This paper studies X", "The present work is devoted to X", "The aim of this paper is to study X". */
 const DOCUMENT_SUBJECT =
 	/^(?:this|the\s+present|our|the\s+current)\s+(?:\w+\s+)?(?:paper|article|work|letter|note|thesis|report|study|review|contribution|talk|manuscript|chapter|survey|lecture|proceeding|dissertation|essay|investigation|analysis|research)s?\s+(?:\w+ly\s+)?(?:is\s+(?:devoted|dedicated|concerned|aimed|focused)\s+(?:to|with|on|at)|deals\s+with|focuses\s+on|aims\s+(?:to|at)|reports\s+on|is\s+about|concerns|(?!(?:has|is|was|does|as|its|this|thus)\b)[a-z]+s)\s+/iu;
-const AIM_SUBJECT = /^(?:the|our)\s+(?:main\s+)?(?:aim|purpose|goal|objective|object|intention|subject|topic|focus)\s+of\s+(?:this|the\s+present|our)\s+\w+\s+is\s+(?:to\s+)?/iu;
+const AIM_SUBJECT =
+	/^(?:the|our)\s+(?:main\s+)?(?:aim|purpose|goal|objective|object|intention|subject|topic|focus)\s+of\s+(?:this|the\s+present|our)\s+\w+\s+is\s+(?:to\s+)?/iu;
 /** "It is shown that X", "It is well known that X". */
-const IMPERSONAL = /^it\s+(?:is|was|has\s+been)\s+(?:\w+\s+)?(?:shown|proved|proven|found|demonstrated|argued|known|established|suggested|believed|observed|expected|pointed\s+out|noted)\s+that\s+/iu;
+const IMPERSONAL =
+	/^it\s+(?:is|was|has\s+been)\s+(?:\w+\s+)?(?:shown|proved|proven|found|demonstrated|argued|known|established|suggested|believed|observed|expected|pointed\s+out|noted)\s+that\s+/iu;
 /**
  * Openings that lean on the rest of the sentence ("Using X,", "Although X,", "Recently,"):
  * a title that starts with one dangles, so the main clause after the comma is used.
@@ -81,9 +90,11 @@ const CLAUSE_BOUNDARY = new RegExp(
 	'iu',
 );
 /** In a noun phrase (not a statement), "that" and "is" start a clause about it. */
-const NOUN_PHRASE_BOUNDARY = /\s(?:that|is|are|was|were|has|have|can|could|will|would|may|might)\s/iu;
+const NOUN_PHRASE_BOUNDARY =
+	/\s(?:that|is|are|was|were|has|have|can|could|will|would|may|might)\s/iu;
 /** "this result", "these equations", "it": meaningless without the sentence before, so not a title. */
-const REFERS_BACK = /^(?:that\s+)?(?:this|these|those|such|it|them|they|its|their|the\s+above|the\s+latter|the\s+former|the\s+same)\b/iu;
+const REFERS_BACK =
+	/^(?:that\s+)?(?:this|these|those|such|it|them|they|its|their|the\s+above|the\s+latter|the\s+former|the\s+same)\b/iu;
 /** A title never says "them", "it" or "the above": the thing meant is named in another sentence. */
 const PRONOUN = /\b(?:them|it|they|above|aforementioned|latter|former)\b/iu;
 /** A phrase may be cut before these words: what follows only narrows what comes before. */
@@ -104,7 +115,11 @@ const CANNOT_END =
  * Not the slug: URLs are made by the frozen slug-rule-v1.ts, so this may keep improving.
  */
 export function deriveTitle(plainText: string): string {
-	const text = plainText.replace(/\s+/gu, ' ').replace(EDITORIAL, ' ').trim().replace(SECTION_LABEL, '');
+	const text = plainText
+		.replace(/\s+/gu, ' ')
+		.replace(EDITORIAL, ' ')
+		.trim()
+		.replace(SECTION_LABEL, '');
 	const sentences = splitSentences(text);
 	for (const sentence of sentences) {
 		const named = namedContribution(sentence);
@@ -116,10 +131,13 @@ export function deriveTitle(plainText: string): string {
 		if (!aim || wordCount(aim) < 2) continue;
 		const title = finish(aim, /^that\s/iu.test(aim) ? 'statement' : 'phrase');
 		// "The answer", "This result": too little to tell one paper from another
-		if (wordCount(title) >= MIN_AIM_WORDS && !REFERS_BACK.test(title) && !PRONOUN.test(title)) return title;
+		if (wordCount(title) >= MIN_AIM_WORDS && !REFERS_BACK.test(title) && !PRONOUN.test(title))
+			return title;
 		weakAim ??= title;
 	}
-	const first = sentences.map(mainClause).find((s) => s && wordCount(s) >= 2) ?? withoutOpener(sentences[0] ?? text);
+	const first =
+		sentences.map(mainClause).find((s) => s && wordCount(s) >= 2) ??
+		withoutOpener(sentences[0] ?? text);
 	// Better a weak aim than a title that starts with "We"
 	if (weakAim && /^(?:we|I)\s/iu.test(first)) return weakAim;
 	// A title that starts where the abstract starts keeps the author's case ("p-adic", "banana").
@@ -135,7 +153,12 @@ function splitSentences(text: string): string[] {
 		.split(/(?<=[.!?])\s+(?=[A-Z(“"\p{Lu}])/u)
 		.reduce<string[]>((sentences, piece) => {
 			const previous = sentences.at(-1);
-			if (previous !== undefined && /(?:\b(?:al|e\.g|i\.e|cf|vs|Fig|Figs|Eq|Eqs|Ref|Refs|Sec|Ch|No|Vol|resp|approx|Dr|Prof|Mr|Mrs|Ms|St)\.|(?:^|\s)\p{Lu}\.)$/u.test(previous)) {
+			if (
+				previous !== undefined &&
+				/(?:\b(?:al|e\.g|i\.e|cf|vs|Fig|Figs|Eq|Eqs|Ref|Refs|Sec|Ch|No|Vol|resp|approx|Dr|Prof|Mr|Mrs|Ms|St)\.|(?:^|\s)\p{Lu}\.)$/u.test(
+					previous,
+				)
+			) {
 				sentences[sentences.length - 1] = `${previous} ${piece}`;
 			} else {
 				sentences.push(piece);
@@ -164,9 +187,13 @@ function aimOf(sentence: string): string | undefined {
 	const document = DOCUMENT_SUBJECT.exec(s);
 	if (document) {
 		const rest = s.slice(document[0].length);
-		return /\bto\s$/u.test(document[0]) ? objectOfVerbPhrase(rest) : objectAfterVerb(rest, lastWord(document[0]));
+		return /\bto\s$/u.test(document[0])
+			? objectOfVerbPhrase(rest)
+			: objectAfterVerb(rest, lastWord(document[0]));
 	}
-	const we = /(?:^|,\s+|\s(?:here|and\s+then)\s+)(?:here\s+)?(?:we|I)\s+(.+)$/u.exec(s) ?? /^(?:we|I)\s+(.+)$/iu.exec(s);
+	const we =
+		/(?:^|,\s+|\s(?:here|and\s+then)\s+)(?:here\s+)?(?:we|I)\s+(.+)$/u.exec(s) ??
+		/^(?:we|I)\s+(.+)$/iu.exec(s);
 	if (we?.[1] && (we.index === 0 || /^[^,]*,/u.test(s))) return objectOfVerbPhrase(we[1]);
 	const passive = RESEARCH_PARTICIPLE.exec(s);
 	if (passive && passive.index > 0) {
@@ -174,7 +201,9 @@ function aimOf(sentence: string): string | undefined {
 		const main = mainClause(subject);
 		if (main && !/^(?:it|this|these|they|which|that)\b/iu.test(main)) {
 			// "X is presented for Y": what X is for belongs to the title; "X is studied by Y" does not
-			const purpose = /^\s*(for|of|to|on)\s+(.+)$/iu.exec(s.slice(passive.index + passive[0].length));
+			const purpose = /^\s*(for|of|to|on)\s+(.+)$/iu.exec(
+				s.slice(passive.index + passive[0].length),
+			);
 			return purpose?.[1] && purpose[2] ? `${main} ${purpose[1]} ${purpose[2]}` : main;
 		}
 	}
@@ -192,26 +221,40 @@ function objectOfVerbPhrase(phrase: string): string | undefined {
 		// "we are interested in X", "we are able to compute X"
 		const rest = words.slice(i + 1).join(' ');
 		const after = /^(?:\w+\s+)?(?:in|with|on|to)\s+(.+)$/iu.exec(rest);
-		return after?.[1] ? objectOfVerbPhrase(after[1]) ?? after[1] : undefined;
+		return after?.[1] ? (objectOfVerbPhrase(after[1]) ?? after[1]) : undefined;
 	}
-	if (/^(?:aim|try|attempt|wish|want|seek|intend|propose|set\s+out|strive)s?$/iu.test(verb) && words[i + 1] === 'to') {
+	if (
+		/^(?:aim|try|attempt|wish|want|seek|intend|propose|set\s+out|strive)s?$/iu.test(verb) &&
+		words[i + 1] === 'to'
+	) {
 		return objectOfVerbPhrase(words.slice(i + 2).join(' '));
 	}
 	return objectAfterVerb(words.slice(i + 1).join(' '), verb);
 }
 
 function objectAfterVerb(rest: string, verb: string): string | undefined {
-	let object = rest.replace(/^(?:(?:here|also|briefly|further|then|now|first|again|\w+ly),?\s+)+/iu, '');
+	let object = rest.replace(
+		/^(?:(?:here|also|briefly|further|then|now|first|again|\w+ly),?\s+)+/iu,
+		'',
+	);
 	const words = object.split(' ');
 	if (PARTICLE.test(words[0] ?? '')) object = words.slice(1).join(' ');
-	if (STATEMENT_VERB.test(verb) && !/^that\s/iu.test(object) && /^(?:how|why|what|whether|when|where|there)\b/iu.test(object) === false) {
+	if (
+		STATEMENT_VERB.test(verb) &&
+		!/^that\s/iu.test(object) &&
+		/^(?:how|why|what|whether|when|where|there)\b/iu.test(object) === false
+	) {
 		// "we report the discovery of X": a noun phrase after all
 		return object;
 	}
 	if (TOOL_VERB.test(verb)) {
 		// "we use X to study Y": the paper is about Y, studied with X
-		const purpose = /^(.+?)\s+(?:in\s+order\s+)?to\s+(?!(?:be|the|a|an|this|these|its|their|our|all|any|each)\b)(\w+)\s+(.+)$/u.exec(object);
-		if (purpose?.[1] && purpose[3] && wordCount(purpose[1]) <= 8) return `${purpose[3]} with ${purpose[1]}`;
+		const purpose =
+			/^(.+?)\s+(?:in\s+order\s+)?to\s+(?!(?:be|the|a|an|this|these|its|their|our|all|any|each)\b)(\w+)\s+(.+)$/u.exec(
+				object,
+			);
+		if (purpose?.[1] && purpose[3] && wordCount(purpose[1]) <= 8)
+			return `${purpose[3]} with ${purpose[1]}`;
 	}
 	return object;
 }
@@ -221,7 +264,10 @@ function objectAfterVerb(rest: string, verb: string): string | undefined {
  * "Recently, X" → "X"). Undefined when there is no main clause to find.
  */
 function mainClause(sentence: string): string | undefined {
-	let s = sentence.replace(/[.!?]+$/u, '').trim().replace(PLACE_OPENER, '');
+	let s = sentence
+		.replace(/[.!?]+$/u, '')
+		.trim()
+		.replace(PLACE_OPENER, '');
 	for (let guard = 0; guard < 3 && DANGLING_OPENER.test(s); guard++) {
 		const comma = s.indexOf(', ');
 		const then = /\sthen\s/u.exec(s);
@@ -240,7 +286,9 @@ function mainClause(sentence: string): string | undefined {
 function withoutOpener(sentence: string): string {
 	if (!DANGLING_OPENER.test(sentence)) return sentence;
 	const noun = /\s(?=(?:the|a|an)\s)/iu.exec(sentence);
-	return noun && wordCount(sentence.slice(0, noun.index)) <= 8 ? sentence.slice(noun.index + 1) : sentence;
+	return noun && wordCount(sentence.slice(0, noun.index)) <= 8
+		? sentence.slice(noun.index + 1)
+		: sentence;
 }
 
 /** Turns the chosen phrase into a title: cut at a clause, short, capitalised. */
@@ -274,13 +322,23 @@ function limitWords(phrase: string): string {
 	const words = phrase.split(' ');
 	if (words.length <= MAX_TITLE_WORDS) return phrase;
 	// A comma is a stronger boundary than a preposition, so it is tried first.
-	for (const boundary of [(end: number) => /[,;:]$/u.test(words[end - 1] ?? ''), (end: number) => CUT_BEFORE.test(words[end] ?? '')]) {
+	for (const boundary of [
+		(end: number) => /[,;:]$/u.test(words[end - 1] ?? ''),
+		(end: number) => CUT_BEFORE.test(words[end] ?? ''),
+	]) {
 		for (let end = MAX_TITLE_WORDS; end >= MIN_TITLE_WORDS; end--) {
 			const last = (words[end - 1] ?? '').replace(/[,;:]$/u, '');
-			if (boundary(end) && !CANNOT_END.test(last)) return words.slice(0, end).join(' ').replace(/[,;:]$/u, '');
+			if (boundary(end) && !CANNOT_END.test(last))
+				return words
+					.slice(0, end)
+					.join(' ')
+					.replace(/[,;:]$/u, '');
 		}
 	}
-	return `${words.slice(0, MAX_TITLE_WORDS).join(' ').replace(/[,;:]$/u, '')}…`;
+	return `${words
+		.slice(0, MAX_TITLE_WORDS)
+		.join(' ')
+		.replace(/[,;:]$/u, '')}…`;
 }
 
 /** Drops what a title never carries: a trailing comma, an unclosed bracket, a citation. */
@@ -292,8 +350,15 @@ function tidy(phrase: string): string {
 	const open = s.lastIndexOf('(');
 	if (open > 0 && s.indexOf(')', open) < 0) s = s.slice(0, open);
 	s = s.replace(/[\s,;:–—-]+$/u, '').replace(/^[\s,;:–—-]+/u, '');
-	for (let words = s.split(' '); words.length > 2 && CANNOT_END.test(words.at(-1) ?? ''); words = s.split(' ')) {
-		s = words.slice(0, -1).join(' ').replace(/[\s,;:–—-]+$/u, '');
+	for (
+		let words = s.split(' ');
+		words.length > 2 && CANNOT_END.test(words.at(-1) ?? '');
+		words = s.split(' ')
+	) {
+		s = words
+			.slice(0, -1)
+			.join(' ')
+			.replace(/[\s,;:–—-]+$/u, '');
 	}
 	return s;
 }

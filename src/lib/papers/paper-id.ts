@@ -13,5 +13,8 @@ export function normalizeText(text: string): string {
  * file name or the position in the collection, so links to it survive all of those.
  */
 export function paperId(abstractText: string): string {
-	return createHash('sha256').update(normalizeText(abstractText), 'utf8').digest('hex').slice(0, 12);
+	return createHash('sha256')
+		.update(normalizeText(abstractText), 'utf8')
+		.digest('hex')
+		.slice(0, 12);
 }

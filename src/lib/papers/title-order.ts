@@ -8,11 +8,17 @@ import type { Paper } from '../../schemas/paper.ts';
 const titleOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** Title order used everywhere a list of papers is shown: case-insensitive, locale-aware, ties by id. */
-export function compareByTitle(a: Pick<Paper, 'title' | 'id'>, b: Pick<Paper, 'title' | 'id'>): number {
+export function compareByTitle(
+	a: Pick<Paper, 'title' | 'id'>,
+	b: Pick<Paper, 'title' | 'id'>,
+): number {
 	return titleOrder.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Neighbours in title order, for prev/next links. */
-export function neighbours<T>(items: readonly T[], index: number): { prev: T | undefined; next: T | undefined } {
+export function neighbours<T>(
+	items: readonly T[],
+	index: number,
+): { prev: T | undefined; next: T | undefined } {
 	return { prev: items[index - 1], next: items[index + 1] };
 }

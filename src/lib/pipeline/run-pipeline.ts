@@ -4,7 +4,13 @@ import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../../schemas/papers-
 import { parseTopicOverrides, TOPIC_OVERRIDES_FILE } from '../../schemas/topic-overrides.ts';
 import { mathProblems } from '../latex/typeset-math.ts';
 import { applyMetadata } from '../papers/apply-papers-yaml.ts';
-import { assemblePapers, readSeed, type CollectionStats, type ReadSeed, type SeedFile } from '../papers/assemble-papers.ts';
+import {
+	assemblePapers,
+	readSeed,
+	type CollectionStats,
+	type ReadSeed,
+	type SeedFile,
+} from '../papers/assemble-papers.ts';
 import { classifyPapers } from '../taxonomy/classify-papers.ts';
 import type { Topic } from '../topics/extract-topics.ts';
 import type { TaggingCache } from '../topics/words.ts';
@@ -76,13 +82,23 @@ export function runPipeline(input: PipelineInput, caches: PipelineCaches = {}): 
 		for (const file of caches.seeds.keys()) if (!names.has(file)) caches.seeds.delete(file);
 	}
 	const assembled = assemblePapers(reads);
-	const overrides = input.topicsYaml === undefined ? {} : parseTopicOverrides(input.topicsYaml, TOPIC_OVERRIDES_FILE);
+	const overrides =
+		input.topicsYaml === undefined
+			? {}
+			: parseTopicOverrides(input.topicsYaml, TOPIC_OVERRIDES_FILE);
 	const withMetadata =
 		input.papersYaml === undefined
 			? assembled.papers
-			: applyMetadata(assembled.papers, parsePapersMetadata(input.papersYaml, PAPERS_METADATA_FILE), PAPERS_METADATA_FILE);
+			: applyMetadata(
+					assembled.papers,
+					parsePapersMetadata(input.papersYaml, PAPERS_METADATA_FILE),
+					PAPERS_METADATA_FILE,
+				);
 	const classified = classifyPapers(withMetadata, overrides, caches.tagging);
-	const diagnostics = [...assembled.diagnostics, ...unknownSlugWarnings(classified.unknownSlugs, input.topicsYaml ?? '')];
+	const diagnostics = [
+		...assembled.diagnostics,
+		...unknownSlugWarnings(classified.unknownSlugs, input.topicsYaml ?? ''),
+	];
 	const math = mathWarnings(classified.papers);
 	return {
 		papers: classified.papers,
@@ -92,7 +108,10 @@ export function runPipeline(input: PipelineInput, caches: PipelineCaches = {}): 
 	};
 }
 
-function readCached({ digest, ...seed }: PipelineSeed, cache: Map<string, CachedSeed> | undefined): ReadSeed {
+function readCached(
+	{ digest, ...seed }: PipelineSeed,
+	cache: Map<string, CachedSeed> | undefined,
+): ReadSeed {
 	const cached = cache?.get(seed.file);
 	if (digest !== undefined && cached?.digest === digest) return cached.read;
 	const read = readSeed(seed);
@@ -116,15 +135,16 @@ function unknownSlugWarnings(slugs: readonly string[], topicsYaml: string): Diag
 function mathWarnings(papers: readonly Paper[]): Diagnostic[] {
 	return papers.flatMap((paper) => {
 		const { file, line } = paper.sources[0]!;
-		return mathProblems([...(paper.titleTex === undefined ? [] : [paper.titleTex]), ...paper.paragraphs]).map(
-			({ tex, error }): Diagnostic => ({
-				severity: 'warning',
-				code: 'MathNotTypeset',
-				file,
-				line,
-				message: `cannot typeset the math ${quote(tex)} in ${quote(paper.title)} (paper ${paper.id}): ${quote(error)}; the page shows it as TeX source`,
-			}),
-		);
+		return mathProblems([
+			...(paper.titleTex === undefined ? [] : [paper.titleTex]),
+			...paper.paragraphs,
+		]).map(({ tex, error }): Diagnostic => ({
+			severity: 'warning',
+			code: 'MathNotTypeset',
+			file,
+			line,
+			message: `cannot typeset the math ${quote(tex)} in ${quote(paper.title)} (paper ${paper.id}): ${quote(error)}; the page shows it as TeX source`,
+		}));
 	});
 }
 

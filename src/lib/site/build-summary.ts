@@ -14,7 +14,10 @@ export function summaryLine(report: BuildReport, site: string | undefined): stri
 		plural(report.warnings.length, 'warning'),
 	];
 	// One count of math left as source, which the warnings above name by file and line.
-	if (report.mathNotTypeset > 0) parts.push(`${plural(report.mathNotTypeset, 'math fragment')} shown as TeX source`);
-	const noSite = site ? '' : '; no site URL (set ATLAS_SITE), so canonical links, sitemap and feed are left out';
+	if (report.mathNotTypeset > 0)
+		parts.push(`${plural(report.mathNotTypeset, 'math fragment')} shown as TeX source`);
+	const noSite = site
+		? ''
+		: '; no site URL (set ATLAS_SITE), so canonical links, sitemap and feed are left out';
 	return `Abstract Atlas: ${parts.join(', ')}${noSite}.`;
 }

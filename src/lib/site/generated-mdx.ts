@@ -9,5 +9,10 @@ export const GENERATED_MDX_VERSION = 2;
  * makes the modules small: Vite parses and bundles one per paper (issue 10).
  */
 export function generatedMdx(componentImport: string): string {
-	return [`import AbstractBody from ${JSON.stringify(componentImport)};`, '', '<AbstractBody paragraphs={props.paragraphs} />', ''].join('\n');
+	return [
+		`import AbstractBody from ${JSON.stringify(componentImport)};`,
+		'',
+		'<AbstractBody paragraphs={props.paragraphs} />',
+		'',
+	].join('\n');
 }

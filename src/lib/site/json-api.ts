@@ -57,11 +57,18 @@ export interface TermIndexEntry {
 }
 
 export function termIndexEntry(term: Term, kind: TaxonomyKind, base: string): TermIndexEntry {
-	const entry = { slug: term.slug, name: term.name, url: termPath(base, kind, term.slug), count: term.papers.length };
+	const entry = {
+		slug: term.slug,
+		name: term.name,
+		url: termPath(base, kind, term.slug),
+		count: term.papers.length,
+	};
 	return kind === 'topics' ? { ...entry, parent: term.parent ?? null } : entry;
 }
 
 /** JSON as the site writes it: tab-indented, one trailing newline. */
 export function jsonResponse(data: unknown): Response {
-	return new Response(`${JSON.stringify(data, null, '\t')}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+	return new Response(`${JSON.stringify(data, null, '\t')}\n`, {
+		headers: { 'Content-Type': 'application/json; charset=utf-8' },
+	});
 }

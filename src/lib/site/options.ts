@@ -24,7 +24,10 @@ export interface AtlasDefaults {
  * Turns `ATLAS_*` variables into options, so that users and tests can build any seeds
  * folder for any host without editing the config. Invalid values throw with the fix.
  */
-export function resolveAtlasOptions(env: Record<string, string | undefined>, defaults: AtlasDefaults = {}): AtlasOptions {
+export function resolveAtlasOptions(
+	env: Record<string, string | undefined>,
+	defaults: AtlasDefaults = {},
+): AtlasOptions {
 	const site = present(env['ATLAS_SITE']) ?? defaults.site;
 	return {
 		seeds: present(env['ATLAS_SEEDS']) ?? defaults.seeds ?? 'seeds',

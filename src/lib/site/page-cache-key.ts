@@ -17,7 +17,12 @@ function shown(paper: Shown | undefined): Shown | null {
  * lockfile are Astro's own part of the key. A stale page would ship a wrong related
  * link or neighbour, so nothing the page reads may be left out.
  */
-export function paperPageKey(paper: Paper, prev: Shown | undefined, next: Shown | undefined, related: readonly Shown[]): string {
+export function paperPageKey(
+	paper: Paper,
+	prev: Shown | undefined,
+	next: Shown | undefined,
+	related: readonly Shown[],
+): string {
 	return createHash('sha256')
 		.update(JSON.stringify([paper, shown(prev), shown(next), related.map(shown)]))
 		.digest('hex');

@@ -19,7 +19,10 @@ export interface SiteFile {
 
 /** Text escaped as Astro escapes it in element content, so the page is byte-identical to a rendered one. */
 function escapeText(text: string): string {
-	return text.replace(/[&<>'"]/gu, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' })[ch]!);
+	return text.replace(
+		/[&<>'"]/gu,
+		(ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' })[ch]!,
+	);
 }
 
 /** An attribute value escaped as Astro escapes it. */
@@ -36,11 +39,18 @@ function escapeAttribute(text: string): string {
  * A reader whose browser does not follow the refresh lands on a page with a main
  * landmark and a heading, as on every other page (axe).
  */
-export function redirectPage(title: string, target: string, site: string | undefined, { policy, icon }: { policy?: string; icon?: string } = {}): string {
+export function redirectPage(
+	title: string,
+	target: string,
+	site: string | undefined,
+	{ policy, icon }: { policy?: string; icon?: string } = {},
+): string {
 	const canonical = absoluteUrl(target, site);
 	return (
 		`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${policy === undefined ? '' : cspMetaTag(policy)}<title>${escapeText(title)} · Abstract Atlas</title>` +
-		(icon === undefined ? '' : `<link rel="icon" href="${escapeAttribute(icon)}" type="image/svg+xml">`) +
+		(icon === undefined
+			? ''
+			: `<link rel="icon" href="${escapeAttribute(icon)}" type="image/svg+xml">`) +
 		`<meta http-equiv="refresh" content="${escapeAttribute(`0; url=${target}`)}"><link rel="canonical" href="${escapeAttribute(canonical)}">` +
 		`<meta name="robots" content="noindex"></head><body><main><h1>Short link</h1><p>This is a permanent short link to <a href="${escapeAttribute(target)}">${escapeText(title)}</a>.</p></main></body></html>`
 	);
@@ -56,12 +66,19 @@ export function citedPaperUrl(paper: Pick<Paper, 'slug'>, { base, site }: SiteAd
  * and `.ris` downloads. They need no page machinery, and as Astro routes they were three
  * routes per paper; written as files from the same pure functions they cost a fraction.
  */
-export function* paperFiles(papers: Iterable<Paper>, address: SiteAddress, { policy }: { policy?: string } = {}): Generator<SiteFile> {
+export function* paperFiles(
+	papers: Iterable<Paper>,
+	address: SiteAddress,
+	{ policy }: { policy?: string } = {},
+): Generator<SiteFile> {
 	for (const paper of papers) {
 		const url = citedPaperUrl(paper, address);
 		yield {
 			path: `p/${paper.id}/index.html`,
-			body: redirectPage(paper.title, paperPath(address.base, paper.slug), address.site, { ...(policy === undefined ? {} : { policy }), icon: withBase(address.base, 'favicon.svg') }),
+			body: redirectPage(paper.title, paperPath(address.base, paper.slug), address.site, {
+				...(policy === undefined ? {} : { policy }),
+				icon: withBase(address.base, 'favicon.svg'),
+			}),
 		};
 		yield { path: `papers/${paper.slug}.bib`, body: bibtexEntry(paper, { url }) };
 		yield { path: `papers/${paper.slug}.ris`, body: risRecord(paper, { url }) };

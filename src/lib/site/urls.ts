@@ -46,6 +46,10 @@ export function pageLinks(current: number, last: number, pathOf: (page: number) 
 	return {
 		prev: current > 1 ? pathOf(current - 1) : undefined,
 		next: current < last ? pathOf(current + 1) : undefined,
-		pages: Array.from({ length: last }, (_, i) => ({ number: i + 1, href: pathOf(i + 1), current: i + 1 === current })),
+		pages: Array.from({ length: last }, (_, i) => ({
+			number: i + 1,
+			href: pathOf(i + 1),
+			current: i + 1 === current,
+		})),
 	};
 }

@@ -27,7 +27,9 @@ export function classifyPapers(
 		tagging ? { tagging } : {},
 	);
 	const bySlug = new Map(topics.map((t) => [t.slug, t]));
-	const related = relatedPapers(papers.map((p) => ({ id: p.id, text: texts.get(p.id)!, topics: byPaper.get(p.id) ?? [] })));
+	const related = relatedPapers(
+		papers.map((p) => ({ id: p.id, text: texts.get(p.id)!, topics: byPaper.get(p.id) ?? [] })),
+	);
 	return {
 		topics,
 		unknownSlugs,

@@ -17,7 +17,10 @@ const SCORED_CANDIDATES = 200;
  * deterministic. Papers are first gathered through the topics and words they share,
  * so large collections are not compared pair by pair.
  */
-export function relatedPapers(papers: readonly RelatedInput[], count = RELATED_COUNT): Map<string, string[]> {
+export function relatedPapers(
+	papers: readonly RelatedInput[],
+	count = RELATED_COUNT,
+): Map<string, string[]> {
 	const vectors = tfidfVectors(papers.map((p) => p.text));
 	const byTopic = new Map<string, number[]>();
 	papers.forEach((paper, i) => {
@@ -26,14 +29,22 @@ export function relatedPapers(papers: readonly RelatedInput[], count = RELATED_C
 	const byTerm = new Map<string, number[]>();
 	vectors.forEach((vector, i) => {
 		// Each paper's most distinctive words find text-alike papers outside its topics.
-		for (const term of [...vector.weights].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8).map(([t]) => t)) {
+		for (const term of [...vector.weights]
+			.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+			.slice(0, 8)
+			.map(([t]) => t)) {
 			byTerm.get(term)?.push(i) ?? byTerm.set(term, [i]);
 		}
 	});
 	// Dot products against one paper at a time: its weights spread over a dense row by term
 	// number, so each candidate costs one array read per word instead of a hash lookup.
 	const termIds = new Map<string, number>();
-	const ids = vectors.map((vector) => Int32Array.from(vector.weights.keys(), (term) => termIds.get(term) ?? (termIds.set(term, termIds.size), termIds.size - 1)));
+	const ids = vectors.map((vector) =>
+		Int32Array.from(
+			vector.weights.keys(),
+			(term) => termIds.get(term) ?? (termIds.set(term, termIds.size), termIds.size - 1),
+		),
+	);
 	const values = vectors.map((vector) => Float64Array.from(vector.weights.values()));
 	const row = new Float64Array(termIds.size);
 	const similarity = (i: number, j: number) => {
@@ -50,9 +61,12 @@ export function relatedPapers(papers: readonly RelatedInput[], count = RELATED_C
 	const result = new Map<string, string[]>();
 	papers.forEach((paper, i) => {
 		const shared = new Map<number, number>();
-		for (const topic of paper.topics) for (const j of byTopic.get(topic) ?? []) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
+		for (const topic of paper.topics)
+			for (const j of byTopic.get(topic) ?? [])
+				if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
 		const candidates = new Set([...shared.keys()]);
-		for (const [term] of vectors[i]!.weights) for (const j of byTerm.get(term) ?? []) if (j !== i) candidates.add(j);
+		for (const [term] of vectors[i]!.weights)
+			for (const j of byTerm.get(term) ?? []) if (j !== i) candidates.add(j);
 		// A paper with little in common with any other still gets its most similar neighbours.
 		if (candidates.size < count) papers.forEach((_, j) => j !== i && candidates.add(j));
 		const own = ids[i]!;
@@ -63,9 +77,17 @@ export function relatedPapers(papers: readonly RelatedInput[], count = RELATED_C
 			.sort((a, b) => b.shared - a.shared || a.j - b.j)
 			.slice(0, SCORED_CANDIDATES)
 			.map(({ j, shared: s }) => ({ j, shared: s, similarity: similarity(i, j) }))
-			.sort((a, b) => b.shared - a.shared || b.similarity - a.similarity || (papers[a.j]!.id < papers[b.j]!.id ? -1 : 1));
+			.sort(
+				(a, b) =>
+					b.shared - a.shared ||
+					b.similarity - a.similarity ||
+					(papers[a.j]!.id < papers[b.j]!.id ? -1 : 1),
+			);
 		for (let k = 0; k < own.length; k++) row[own[k]!] = 0;
-		result.set(paper.id, ranked.slice(0, count).map(({ j }) => papers[j]!.id));
+		result.set(
+			paper.id,
+			ranked.slice(0, count).map(({ j }) => papers[j]!.id),
+		);
 	});
 	return result;
 }
@@ -80,7 +102,8 @@ const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 function tfidfVectors(texts: readonly string[]): Vector[] {
 	const counts = texts.map((text) => {
 		const tf = new Map<string, number>();
-		for (const [word] of text.toLowerCase().matchAll(WORD)) if (word.length > 3) tf.set(word, (tf.get(word) ?? 0) + 1);
+		for (const [word] of text.toLowerCase().matchAll(WORD))
+			if (word.length > 3) tf.set(word, (tf.get(word) ?? 0) + 1);
 		return tf;
 	});
 	const df = new Map<string, number>();

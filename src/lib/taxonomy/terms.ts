@@ -15,7 +15,10 @@ export interface Term {
 export type TaxonomyKind = 'topics' | 'authors' | 'categories';
 
 /** A paper's terms of one taxonomy, as slug and name. */
-export function termsOfPaper(paper: Pick<Paper, 'topics' | 'authors' | 'categories'>, kind: TaxonomyKind): TermRef[] {
+export function termsOfPaper(
+	paper: Pick<Paper, 'topics' | 'authors' | 'categories'>,
+	kind: TaxonomyKind,
+): TermRef[] {
 	if (kind === 'topics') return paper.topics;
 	return paper[kind].map((name) => ({ slug: termSlug(kind, name), name }));
 }
@@ -29,14 +32,22 @@ export function groupByTerm(papers: readonly Paper[], kind: TaxonomyKind): Term[
 	const terms = new Map<string, Term>();
 	for (const paper of papers) {
 		for (const ref of termsOfPaper(paper, kind)) {
-			const term = terms.get(ref.slug) ?? { slug: ref.slug, name: ref.name, papers: [], ...(ref.parent ? { parent: ref.parent } : {}) };
+			const term = terms.get(ref.slug) ?? {
+				slug: ref.slug,
+				name: ref.name,
+				papers: [],
+				...(ref.parent ? { parent: ref.parent } : {}),
+			};
 			term.papers.push(paper);
 			terms.set(ref.slug, term);
 		}
 	}
 	for (const term of terms.values()) term.papers.sort(compareByTitle);
 	return [...terms.values()].sort(
-		(a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.slug < b.slug ? -1 : 1),
+		(a, b) =>
+			b.papers.length - a.papers.length ||
+			a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) ||
+			(a.slug < b.slug ? -1 : 1),
 	);
 }
 
@@ -53,6 +64,10 @@ export interface TermNode {
 export function termTree(terms: readonly Term[]): TermNode[] {
 	const slugs = new Set(terms.map((t) => t.slug));
 	const children = new Map<string, Term[]>();
-	for (const term of terms) if (term.parent && slugs.has(term.parent)) children.get(term.parent)?.push(term) ?? children.set(term.parent, [term]);
-	return terms.filter((t) => !t.parent || !slugs.has(t.parent)).map((term) => ({ term, children: children.get(term.slug) ?? [] }));
+	for (const term of terms)
+		if (term.parent && slugs.has(term.parent))
+			children.get(term.parent)?.push(term) ?? children.set(term.parent, [term]);
+	return terms
+		.filter((t) => !t.parent || !slugs.has(t.parent))
+		.map((term) => ({ term, children: children.get(term.slug) ?? [] }));
 }

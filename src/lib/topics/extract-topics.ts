@@ -1,9 +1,20 @@
 import type { TopicOverrides } from '../../schemas/topic-overrides.ts';
 import { countPhrase, keyForSlug, mergeInto, overrideName, userPhrases } from './overrides.ts';
 import { collectAcronyms, documentsOf, foldKeys, foldPlurals, phrasesOf } from './phrases.ts';
-import { dropFragments, dropRedundant, MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC, selectTopics } from './selection.ts';
+import {
+	dropFragments,
+	dropRedundant,
+	MAX_TOPICS_PER_PAPER,
+	MIN_PAPERS_PER_TOPIC,
+	selectTopics,
+} from './selection.ts';
 import { coherenceOf, meanSimilarity, paperVectors } from './similarity.ts';
-import { fileStrays, STRAY_COVERAGE, STRAY_MIN_SIMILARITY, STRAY_SURE_SIMILARITY } from './strays.ts';
+import {
+	fileStrays,
+	STRAY_COVERAGE,
+	STRAY_MIN_SIMILARITY,
+	STRAY_SURE_SIMILARITY,
+} from './strays.ts';
 import { COHERENCE_MIN_PAPERS, isSingleNoun, namesASubject, type Judge } from './subjects.ts';
 import { displayName, topicSlug } from './topic-names.ts';
 import { applyParentOverrides, deriveParents, type TreeOptions } from './topic-tree.ts';
@@ -47,7 +58,11 @@ export interface ExtractOptions extends TreeOptions {
  * lowers the size threshold, for tests). Every topic has at least two papers and every
  * paper at most six topics. The same input always gives the same output.
  */
-export function extractTopics(papers: readonly TopicInput[], overrides: TopicOverrides = {}, options: ExtractOptions = {}): TopicAssignment {
+export function extractTopics(
+	papers: readonly TopicInput[],
+	overrides: TopicOverrides = {},
+	options: ExtractOptions = {},
+): TopicAssignment {
 	const sorted = [...papers].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const tagged = taggedWords(sorted, options.tagging);
 	const acronyms = collectAcronyms(sorted.map((p) => p.text));
@@ -66,7 +81,11 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 		words += paper.text.split(/\s+/u).length;
 		const lemmas = new Map<string, number>();
 		contentWords.set(paper.id, lemmas);
-		for (const { key, surface, before, modifies } of phrasesOf(tagged(paper.text), acronyms, lemmas)) {
+		for (const { key, surface, before, modifies } of phrasesOf(
+			tagged(paper.text),
+			acronyms,
+			lemmas,
+		)) {
 			tf.set(key, (tf.get(key) ?? 0) + 1);
 			if (modifies) modifierCounts.set(key, (modifierCounts.get(key) ?? 0) + 1);
 			if (before) {
@@ -92,7 +111,8 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	const documents = documentsOf(termFrequencies);
 	const known = new Set([...documents.keys()].map(topicSlug));
 	const totals = new Map<string, number>();
-	for (const tf of termFrequencies.values()) for (const [key, count] of tf) totals.set(key, (totals.get(key) ?? 0) + count);
+	for (const tf of termFrequencies.values())
+		for (const [key, count] of tf) totals.set(key, (totals.get(key) ?? 0) + count);
 
 	const modifiers = new Map<string, number>();
 	for (const [key, count] of modifierCounts) {
@@ -112,20 +132,34 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	// A single word is chosen for its own strength only where coherence can vouch that it
 	// names one kind of paper; in a small collection it only stands in for papers no phrase fits.
 	const shared = [...documents]
-		.filter(([key, docs]) => phraseMap.has(key) || (docs.size >= minimum && (n >= COHERENCE_MIN_PAPERS || !isSingleNoun(key)) && namesASubject(key, judge)))
+		.filter(
+			([key, docs]) =>
+				phraseMap.has(key) ||
+				(docs.size >= minimum &&
+					(n >= COHERENCE_MIN_PAPERS || !isSingleNoun(key)) &&
+					namesASubject(key, judge)),
+		)
 		.map(([key]) => key);
 	let candidates = new Set(shared);
 	candidates = dropFragments(candidates, totals, leftContexts, phraseMap);
 	candidates = dropRedundant(candidates, documents);
 	for (const [target, sources] of Object.entries(overrides.merge ?? {})) {
-		for (const source of sources) mergeInto(target, source, candidates, documents, termFrequencies, surfaces);
+		for (const source of sources)
+			mergeInto(target, source, candidates, documents, termFrequencies, surfaces);
 	}
-	for (const hidden of overrides.hide ?? []) candidates.delete(keyForSlug(hidden, candidates) ?? hidden);
+	for (const hidden of overrides.hide ?? [])
+		candidates.delete(keyForSlug(hidden, candidates) ?? hidden);
 
 	// The fallback for papers no chosen topic fits: any subject they share, however broad.
 	const hidden = new Set(overrides.hide ?? []);
 	const pool = new Set(candidates);
-	for (const [key, docs] of documents) if (docs.size >= minimum && namesASubject(key, judge, Number.NEGATIVE_INFINITY) && !(hidden.size > 0 && hidden.has(topicSlug(key)))) pool.add(key);
+	for (const [key, docs] of documents)
+		if (
+			docs.size >= minimum &&
+			namesASubject(key, judge, Number.NEGATIVE_INFINITY) &&
+			!(hidden.size > 0 && hidden.has(topicSlug(key)))
+		)
+			pool.add(key);
 	candidates = selectTopics(candidates, documents, totals, termFrequencies, phraseMap, coherence);
 
 	// Assign each paper its best topics, then drop topics left with too few papers, until stable.
@@ -135,9 +169,17 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 			paper.id,
 			[...termFrequencies.get(paper.id)!]
 				.filter(([key]) => pool.has(key))
-				.map(([key, count]) => ({ key, score: (1 + Math.log(count)) * idf(key) * (isSingleNoun(key) ? 0.5 : 1) }))
+				.map(([key, count]) => ({
+					key,
+					score: (1 + Math.log(count)) * idf(key) * (isSingleNoun(key) ? 0.5 : 1),
+				}))
 				// Topics the user added in topics.yaml come first: they were asked for.
-				.sort((a, b) => Number(phraseMap.has(b.key)) - Number(phraseMap.has(a.key)) || b.score - a.score || (a.key < b.key ? -1 : 1)),
+				.sort(
+					(a, b) =>
+						Number(phraseMap.has(b.key)) - Number(phraseMap.has(a.key)) ||
+						b.score - a.score ||
+						(a.key < b.key ? -1 : 1),
+				),
 		]),
 	);
 	/** A paper's best allowed topics, at most six. */
@@ -150,12 +192,17 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 		return best;
 	};
 	/** A paper without a specific topic takes one broader subject only: its best. */
-	const assignOne = (keys: readonly { key: string }[], allowed: Set<string>) => assign(keys, allowed).slice(0, 1);
+	const assignOne = (keys: readonly { key: string }[], allowed: Set<string>) =>
+		assign(keys, allowed).slice(0, 1);
 	const prune = (allowed: Set<string>, ids: readonly string[], pick = assign) => {
 		for (;;) {
 			const counts = new Map<string, number>();
-			for (const id of ids) for (const key of pick(ranked.get(id)!, allowed)) counts.set(key, (counts.get(key) ?? 0) + 1);
-			const tooSmall = [...allowed].filter((key) => (counts.get(key) ?? 0) < (phraseMap.has(key) ? 1 : minimum));
+			for (const id of ids)
+				for (const key of pick(ranked.get(id)!, allowed))
+					counts.set(key, (counts.get(key) ?? 0) + 1);
+			const tooSmall = [...allowed].filter(
+				(key) => (counts.get(key) ?? 0) < (phraseMap.has(key) ? 1 : minimum),
+			);
 			if (tooSmall.length === 0) return;
 			for (const key of tooSmall) allowed.delete(key);
 		}
@@ -163,7 +210,8 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	const everyone = [...ranked.keys()];
 	const specific = candidates;
 	prune(specific, everyone);
-	const uncoveredBy = (allowed: Set<string>, ids: readonly string[]) => ids.filter((id) => assign(ranked.get(id)!, allowed).length === 0);
+	const uncoveredBy = (allowed: Set<string>, ids: readonly string[]) =>
+		ids.filter((id) => assign(ranked.get(id)!, allowed).length === 0);
 
 	// Papers that no chosen topic fits share broader subjects among themselves: each picks the
 	// subject it shares with most such papers, then takes the best of the subjects so picked.
@@ -171,10 +219,16 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	const fallbacks = new Set<string>();
 	const chooseFallbacks = (uncovered: readonly string[]) => {
 		const shares = new Map<string, number>();
-		for (const id of uncovered) for (const { key } of ranked.get(id)!) shares.set(key, (shares.get(key) ?? 0) + 1);
+		for (const id of uncovered)
+			for (const { key } of ranked.get(id)!) shares.set(key, (shares.get(key) ?? 0) + 1);
 		for (const id of uncovered) {
 			let best: string | undefined;
-			for (const { key } of ranked.get(id)!) if ((shares.get(key) ?? 0) >= minimum && (best === undefined || shares.get(key)! > shares.get(best)!)) best = key;
+			for (const { key } of ranked.get(id)!)
+				if (
+					(shares.get(key) ?? 0) >= minimum &&
+					(best === undefined || shares.get(key)! > shares.get(best)!)
+				)
+					best = key;
 			if (best) fallbacks.add(best);
 		}
 		prune(fallbacks, uncovered, assignOne);
@@ -196,11 +250,25 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 	);
 
 	const members = new Map<string, string[]>();
-	for (const paper of sorted) for (const key of byPaper.get(paper.id)!) members.get(key)?.push(paper.id) ?? members.set(key, [paper.id]);
-	const names = new Map([...candidates].map((key) => [key, overrideName(key, overrides, phraseMap) ?? displayName(key, surfaces.get(key), acronyms)]));
+	for (const paper of sorted)
+		for (const key of byPaper.get(paper.id)!)
+			members.get(key)?.push(paper.id) ?? members.set(key, [paper.id]);
+	const names = new Map(
+		[...candidates].map((key) => [
+			key,
+			overrideName(key, overrides, phraseMap) ?? displayName(key, surfaces.get(key), acronyms),
+		]),
+	);
 	const slugs = new Map([...candidates].map((key) => [key, topicSlug(key)]));
-	const leaves = [...candidates].map((key) => ({ slug: slugs.get(key)!, papers: members.get(key) ?? [] }));
-	const parentOf = applyParentOverrides(deriveParents(leaves, n, options), overrides.parent ?? {}, new Set(leaves.map((t) => t.slug)));
+	const leaves = [...candidates].map((key) => ({
+		slug: slugs.get(key)!,
+		papers: members.get(key) ?? [],
+	}));
+	const parentOf = applyParentOverrides(
+		deriveParents(leaves, n, options),
+		overrides.parent ?? {},
+		new Set(leaves.map((t) => t.slug)),
+	);
 
 	// A paper under a subtopic is under its parent too, right after it; at most six in all.
 	const slugsByPaper = new Map<string, string[]>();
@@ -217,15 +285,27 @@ export function extractTopics(papers: readonly TopicInput[], overrides: TopicOve
 		slugsByPaper.set(id, list);
 	}
 	const papersOf = new Map<string, string[]>();
-	for (const paper of sorted) for (const slug of slugsByPaper.get(paper.id)!) papersOf.get(slug)?.push(paper.id) ?? papersOf.set(slug, [paper.id]);
+	for (const paper of sorted)
+		for (const slug of slugsByPaper.get(paper.id)!)
+			papersOf.get(slug)?.push(paper.id) ?? papersOf.set(slug, [paper.id]);
 	const topics: Topic[] = [...candidates]
 		.map((key) => {
 			const slug = slugs.get(key)!;
 			const parent = parentOf.get(slug);
-			return { slug, name: names.get(key)!, papers: papersOf.get(slug) ?? [], ...(parent ? { parent } : {}) };
+			return {
+				slug,
+				name: names.get(key)!,
+				papers: papersOf.get(slug) ?? [],
+				...(parent ? { parent } : {}),
+			};
 		})
 		.filter((topic) => topic.papers.length > 0)
-		.sort((a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name, 'en') || (a.slug < b.slug ? -1 : 1));
+		.sort(
+			(a, b) =>
+				b.papers.length - a.papers.length ||
+				a.name.localeCompare(b.name, 'en') ||
+				(a.slug < b.slug ? -1 : 1),
+		);
 	const referenced = [
 		...Object.keys(overrides.rename ?? {}),
 		...Object.entries(overrides.merge ?? {}).flat(2),

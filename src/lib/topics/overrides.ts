@@ -38,20 +38,32 @@ export function mergeInto(
 }
 
 /** Topics a user added, keyed as extraction keys the phrase of their name. */
-export function userPhrases(overrides: TopicOverrides): Map<string, { name: string; phrases: string[] }> {
+export function userPhrases(
+	overrides: TopicOverrides,
+): Map<string, { name: string; phrases: string[] }> {
 	return new Map((overrides.add ?? []).map((topic) => [keyOfName(topic.name), topic]));
 }
 
 /** The phrase key of a user-given topic name, as extraction would compute it. */
 function keyOfName(name: string): string {
-	return wordsOf(name).map((w) => w.lemma).join(' ');
+	return wordsOf(name)
+		.map((w) => w.lemma)
+		.join(' ');
 }
 
 export function countPhrase(text: string, phrase: string): number {
-	const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '\\s+');
-	return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'))].length;
+	const escaped = phrase
+		.trim()
+		.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+		.replace(/\s+/gu, '\\s+');
+	return [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'))]
+		.length;
 }
 
-export function overrideName(key: string, overrides: TopicOverrides, added: Map<string, { name: string }>): string | undefined {
+export function overrideName(
+	key: string,
+	overrides: TopicOverrides,
+	added: Map<string, { name: string }>,
+): string | undefined {
 	return overrides.rename?.[topicSlug(key)] ?? added.get(key)?.name;
 }

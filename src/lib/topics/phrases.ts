@@ -19,7 +19,11 @@ export interface Occurrence {
 }
 
 /** Candidate phrases of a text: 2–3 word runs inside noun phrases that end in a noun. */
-export function* phrasesOf(tagged: readonly Word[], acronyms: Map<string, string>, lemmas?: Map<string, number>): Generator<Occurrence> {
+export function* phrasesOf(
+	tagged: readonly Word[],
+	acronyms: Map<string, string>,
+	lemmas?: Map<string, number>,
+): Generator<Occurrence> {
 	let run: Word[] = [];
 	const flush = function* () {
 		for (let size = 2; size <= 3; size++) {
@@ -41,7 +45,11 @@ export function* phrasesOf(tagged: readonly Word[], acronyms: Map<string, string
 			// A hyphenated noun of content words is a phrase of its own ("super-resolution"); a
 			// plain noun is kept only as a last resort for a paper that shares no phrase.
 			const compound = w.lemma.includes('-');
-			if (compound ? w.lemma.split('-').every((part) => part.length > 2 && !isStopWord(part)) : w.lemma.length >= 4) {
+			if (
+				compound
+					? w.lemma.split('-').every((part) => part.length > 2 && !isStopWord(part))
+					: w.lemma.length >= 4
+			) {
 				yield { key: w.lemma, surface: w.surface, modifies: i < run.length - 1 };
 			}
 		}
@@ -72,11 +80,20 @@ export function collectAcronyms(texts: readonly string[]): Map<string, string> {
 		for (const match of text.matchAll(ACRONYM_IN_PARENS)) {
 			const acronym = match[1]!;
 			// The long form is among the (at most eight) words just before the parenthesis.
-			const clause = text.slice(Math.max(0, match.index - 120), match.index).split(/[.,;:()[\]]/u).at(-1) ?? '';
-			const before = clause.split(/[^A-Za-z-]+/u).filter(Boolean).slice(-8);
+			const clause =
+				text
+					.slice(Math.max(0, match.index - 120), match.index)
+					.split(/[.,;:()[\]]/u)
+					.at(-1) ?? '';
+			const before = clause
+				.split(/[^A-Za-z-]+/u)
+				.filter(Boolean)
+				.slice(-8);
 			const longForm = longFormFor(acronym, before);
 			if (!longForm) continue;
-			const key = wordsOf(longForm.join(' ')).map((w) => w.lemma).join(' ');
+			const key = wordsOf(longForm.join(' '))
+				.map((w) => w.lemma)
+				.join(' ');
 			const forms = votes.get(acronym) ?? new Map<string, number>();
 			forms.set(key, (forms.get(key) ?? 0) + 1);
 			votes.set(acronym, forms);
@@ -95,7 +112,10 @@ function longFormFor(acronym: string, words: string[]): string[] | undefined {
 	const letters = acronym.replace(/[^A-Z]/gu, '').toLowerCase();
 	for (let take = 1; take <= words.length; take++) {
 		const candidate = words.slice(words.length - take);
-		const initials = candidate.flatMap((w) => w.split('-').filter(Boolean)).map((part) => part[0]!.toLowerCase()).join('');
+		const initials = candidate
+			.flatMap((w) => w.split('-').filter(Boolean))
+			.map((part) => part[0]!.toLowerCase())
+			.join('');
 		const wordInitials = candidate.map((w) => w[0]!.toLowerCase()).join('');
 		if (initials === letters || wordInitials === letters) {
 			if (candidate.length < 2 || BOILERPLATE.has(candidate[0]!.toLowerCase())) return undefined;
@@ -105,7 +125,9 @@ function longFormFor(acronym: string, words: string[]): string[] | undefined {
 	return undefined;
 }
 
-export function documentsOf(termFrequencies: Map<string, Map<string, number>>): Map<string, Set<string>> {
+export function documentsOf(
+	termFrequencies: Map<string, Map<string, number>>,
+): Map<string, Set<string>> {
 	const documents = new Map<string, Set<string>>();
 	for (const [id, tf] of termFrequencies) {
 		for (const key of tf.keys()) {
@@ -128,9 +150,12 @@ export function foldKeys(
 	group: (key: string) => string,
 ): (key: string) => string {
 	const totals = new Map<string, number>();
-	for (const tf of termFrequencies.values()) for (const [key, count] of tf) totals.set(key, (totals.get(key) ?? 0) + count);
+	for (const tf of termFrequencies.values())
+		for (const [key, count] of tf) totals.set(key, (totals.get(key) ?? 0) + count);
 	const canonical = new Map<string, string>();
-	for (const key of [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || (a < b ? -1 : 1))) {
+	for (const key of [...totals.keys()].sort(
+		(a, b) => totals.get(b)! - totals.get(a)! || (a < b ? -1 : 1),
+	)) {
 		const value = group(key);
 		if (!canonical.has(value)) canonical.set(value, totals.has(value) ? value : key);
 	}
@@ -159,13 +184,18 @@ export function foldKeys(
  * "datasets"); a phrase whose last word is the plural of a word seen elsewhere is
  * folded into the singular phrase.
  */
-export function foldPlurals(termFrequencies: Map<string, Map<string, number>>, surfaces: Map<string, Map<string, number>>): (key: string) => string {
+export function foldPlurals(
+	termFrequencies: Map<string, Map<string, number>>,
+	surfaces: Map<string, Map<string, number>>,
+): (key: string) => string {
 	const lastWords = new Set<string>();
-	for (const tf of termFrequencies.values()) for (const key of tf.keys()) lastWords.add(key.split(' ').at(-1)!);
+	for (const tf of termFrequencies.values())
+		for (const key of tf.keys()) lastWords.add(key.split(' ').at(-1)!);
 	return foldKeys(termFrequencies, surfaces, (key) => {
 		const words = key.split(' ');
 		const last = words.at(-1)!;
-		if (/[^s]s$/u.test(last) && lastWords.has(last.slice(0, -1))) words[words.length - 1] = last.slice(0, -1);
+		if (/[^s]s$/u.test(last) && lastWords.has(last.slice(0, -1)))
+			words[words.length - 1] = last.slice(0, -1);
 		return words.join(' ');
 	});
 }

@@ -38,7 +38,8 @@ export function dropFragments(
 		// it straddles two phrases rather than naming one.
 		const first = shorter.split(' ')[0]!;
 		let straddling = 0;
-		for (const [before, count] of leftContexts.get(shorter) ?? []) if (candidates.has(`${before} ${first}`)) straddling += count;
+		for (const [before, count] of leftContexts.get(shorter) ?? [])
+			if (candidates.has(`${before} ${first}`)) straddling += count;
 		if (straddling >= 0.75 * (totals.get(shorter) ?? 0)) {
 			kept.delete(shorter);
 			continue;
@@ -83,28 +84,43 @@ export function selectTopics(
 ): Set<string> {
 	// Where coherence vets every chosen topic, more can be chosen safely, and fewer papers
 	// fall back to broad subjects (about 57% pure on the arXiv sample, against 83%).
-	const perRoot = termFrequencies.size >= COHERENCE_MIN_PAPERS ? TOPICS_PER_ROOT_MEASURED : TOPICS_PER_ROOT;
+	const perRoot =
+		termFrequencies.size >= COHERENCE_MIN_PAPERS ? TOPICS_PER_ROOT_MEASURED : TOPICS_PER_ROOT;
 	const limit = Math.max(8, Math.ceil(perRoot * Math.sqrt(termFrequencies.size)));
 	const strength = (key: string) =>
-		(documents.get(key)?.size ?? 0) * Math.log(1 + (totals.get(key) ?? 0)) * (key.includes(' ') ? 1 : 0.8) * Math.log2(1 + Math.min(coherence(key), 8));
+		(documents.get(key)?.size ?? 0) *
+		Math.log(1 + (totals.get(key) ?? 0)) *
+		(key.includes(' ') ? 1 : 0.8) *
+		Math.log2(1 + Math.min(coherence(key), 8));
 	// A phrase made only of everyday words ("special case", "time scale") must show more
 	// plainly that it gathers one kind of paper than a phrase with a word of the field.
-	const everyday = (key: string) => key.split(/[ -]/u).every((word) => generalFrequency(word) >= EVERYDAY_WORD);
-	const specific = (key: string) => keep.has(key) || coherence(key) >= SPECIFIC_COHERENCE * (everyday(key) ? EVERYDAY_FACTOR : 1);
-	const ranked = [...candidates].filter(specific).sort((a, b) => strength(b) - strength(a) || (a < b ? -1 : 1));
-	const chosen = new Set([...ranked.slice(0, limit), ...[...candidates].filter((key) => keep.has(key))]);
+	const everyday = (key: string) =>
+		key.split(/[ -]/u).every((word) => generalFrequency(word) >= EVERYDAY_WORD);
+	const specific = (key: string) =>
+		keep.has(key) || coherence(key) >= SPECIFIC_COHERENCE * (everyday(key) ? EVERYDAY_FACTOR : 1);
+	const ranked = [...candidates]
+		.filter(specific)
+		.sort((a, b) => strength(b) - strength(a) || (a < b ? -1 : 1));
+	const chosen = new Set([
+		...ranked.slice(0, limit),
+		...[...candidates].filter((key) => keep.has(key)),
+	]);
 	return chosen;
 }
 
 /** Drops a longer phrase that only ever occurs where a shorter one inside it does. */
-export function dropRedundant(candidates: Set<string>, documents: Map<string, Set<string>>): Set<string> {
+export function dropRedundant(
+	candidates: Set<string>,
+	documents: Map<string, Set<string>>,
+): Set<string> {
 	const kept = new Set(candidates);
 	for (const [shorter, longers] of containersOf(candidates)) {
 		for (const longer of longers) {
 			const a = documents.get(longer)!;
 			const b = documents.get(shorter)!;
 			// Same papers, or a couple of papers that the broader phrase already covers.
-			if ((a.size === b.size || a.size <= 2) && [...a].every((id) => b.has(id))) kept.delete(longer);
+			if ((a.size === b.size || a.size <= 2) && [...a].every((id) => b.has(id)))
+				kept.delete(longer);
 		}
 	}
 	return kept;

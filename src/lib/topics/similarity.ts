@@ -13,7 +13,9 @@ function wordsOfKey(key: string): string[] {
 }
 
 /** Each paper's content words as a unit-length TF-IDF vector. */
-export function paperVectors(contentWords: Map<string, Map<string, number>>): Map<string, Map<string, number>> {
+export function paperVectors(
+	contentWords: Map<string, Map<string, number>>,
+): Map<string, Map<string, number>> {
 	const size = contentWords.size;
 	const documents = documentsOf(contentWords);
 	const idf = (word: string) => Math.log((1 + size) / (1 + (documents.get(word)?.size ?? 0))) + 1;
@@ -69,7 +71,8 @@ export function coherenceOf(
 		else {
 			// The phrase's own words are left out: they make its papers alike by definition.
 			const own = new Set(key.split(/[ -]/u));
-			const related = (dim: string) => own.has(dim) || (dim.includes('-') && wordsOfKey(dim).some((w) => own.has(w)));
+			const related = (dim: string) =>
+				own.has(dim) || (dim.includes('-') && wordsOfKey(dim).some((w) => own.has(w)));
 			const sum = new Map<string, number>();
 			let left = 0;
 			for (const id of ids) {

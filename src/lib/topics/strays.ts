@@ -26,15 +26,24 @@ export const STRAY_COVERAGE = 0.955;
  * STRAY_SURE_SIMILARITY). An inverted index from word to topics keeps this linear in the
  * collection, but for one sort of the strays.
  */
-export function fileStrays(byPaper: Map<string, string[]>, vectors: Map<string, Map<string, number>>, minimum: number, sure: number, coverage: number): void {
+export function fileStrays(
+	byPaper: Map<string, string[]>,
+	vectors: Map<string, Map<string, number>>,
+	minimum: number,
+	sure: number,
+	coverage: number,
+): void {
 	const members = new Map<string, string[]>();
-	for (const [id, keys] of byPaper) for (const key of keys) members.get(key)?.push(id) ?? members.set(key, [id]);
+	for (const [id, keys] of byPaper)
+		for (const key of keys) members.get(key)?.push(id) ?? members.set(key, [id]);
 	const index = new Map<string, { key: string; weight: number }[]>();
 	/** Per topic: the mean similarity of two of its papers. */
 	const within = new Map<string, number>();
 	for (const [key, ids] of members) {
 		const centroid = new Map<string, number>();
-		for (const id of ids) for (const [word, weight] of vectors.get(id)!) centroid.set(word, (centroid.get(word) ?? 0) + weight / ids.length);
+		for (const id of ids)
+			for (const [word, weight] of vectors.get(id)!)
+				centroid.set(word, (centroid.get(word) ?? 0) + weight / ids.length);
 		let squared = 0;
 		for (const [word, weight] of centroid) {
 			squared += weight * weight;
@@ -51,12 +60,19 @@ export function fileStrays(byPaper: Map<string, string[]>, vectors: Map<string, 
 			continue;
 		}
 		const scores = new Map<string, number>();
-		for (const [word, weight] of vectors.get(id)!) for (const entry of index.get(word) ?? []) scores.set(entry.key, (scores.get(entry.key) ?? 0) + weight * entry.weight);
+		for (const [word, weight] of vectors.get(id)!)
+			for (const entry of index.get(word) ?? [])
+				scores.set(entry.key, (scores.get(entry.key) ?? 0) + weight * entry.weight);
 		let best: string | undefined;
 		for (const [key, score] of scores) {
 			// As close to the topic's papers as they are to one another, give or take STRAY_WITHIN_SHARE.
 			if (score < minimum || score < STRAY_WITHIN_SHARE * within.get(key)!) continue;
-			if (best === undefined || score > scores.get(best)! || (score === scores.get(best)! && key < best)) best = key;
+			if (
+				best === undefined ||
+				score > scores.get(best)! ||
+				(score === scores.get(best)! && key < best)
+			)
+				best = key;
 		}
 		if (best !== undefined) filed.push({ id, key: best, score: scores.get(best)! });
 	}

@@ -11,7 +11,9 @@ import { generalFrequency } from './general-english.ts';
  */
 const GENERIC_HEADS = new Set(
 	`architecture component content data dataset distribution function information layer level manner module parameter
-phase problem process quality result scenario setting stage step strategy task technique update value way`.split(/\s+/u),
+phase problem process quality result scenario setting stage step strategy task technique update value way`.split(
+		/\s+/u,
+	),
 );
 
 function hasGenericHead(key: string): boolean {
@@ -60,11 +62,17 @@ const FIELD_TERM_MIN_COHERENCE = 3;
  * ("et al") or an everyday word ("theories"). Measured on the collection and against
  * general English, the same way for any field.
  */
-export function namesASubject(key: string, judge: Judge, minCoherence = MIN_COHERENCE, termCoherence = FIELD_TERM_MIN_COHERENCE): boolean {
+export function namesASubject(
+	key: string,
+	judge: Judge,
+	minCoherence = MIN_COHERENCE,
+	termCoherence = FIELD_TERM_MIN_COHERENCE,
+): boolean {
 	if (hasGenericHead(key)) return false;
 	const parts = key.split(' ');
 	// "et al", "i e": words too short to name anything.
-	if (parts.filter((w) => w.replace(/[^\p{L}]/gu, '').length <= 2).length * 2 > parts.length) return false;
+	if (parts.filter((w) => w.replace(/[^\p{L}]/gu, '').length <= 2).length * 2 > parts.length)
+		return false;
 	const total = judge.totals.get(key) ?? 0;
 	// Mostly followed by another noun: a modifier of longer names ("deep convolutional ...").
 	if ((judge.modifiers.get(key) ?? 0) >= MODIFIER_SHARE * total) return false;
@@ -73,9 +81,13 @@ export function namesASubject(key: string, judge: Judge, minCoherence = MIN_COHE
 	if (judge.coherence(key) < termCoherence) return false;
 	// A single word: a term of the field, not a name ("Einstein") nor an everyday word.
 	let lower = 0;
-	for (const [form, count] of judge.surfaces.get(key) ?? []) if (form === form.toLowerCase()) lower += count;
+	for (const [form, count] of judge.surfaces.get(key) ?? [])
+		if (form === form.toLowerCase()) lower += count;
 	if (lower < total / 3) return false;
 	const general = generalFrequency(key);
 	const inCollection = (total / Math.max(1, judge.words)) * 1_000_000;
-	return general <= FIELD_TERM_MAX_GENERAL && inCollection >= FIELD_TERM_MIN_LIFT * Math.max(general, 0.05);
+	return (
+		general <= FIELD_TERM_MAX_GENERAL &&
+		inCollection >= FIELD_TERM_MIN_LIFT * Math.max(general, 0.05)
+	);
 }

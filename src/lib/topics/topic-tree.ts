@@ -32,7 +32,11 @@ interface TreeTopic {
  * only the broad topics (fewer than 1 / PARENT_MIN_SHARE × six of them, since a paper has
  * at most six topics) are compared with the others.
  */
-export function deriveParents(topics: readonly TreeTopic[], paperCount: number, options: TreeOptions = {}): Map<string, string> {
+export function deriveParents(
+	topics: readonly TreeTopic[],
+	paperCount: number,
+	options: TreeOptions = {},
+): Map<string, string> {
 	const parents = new Map<string, string>();
 	if (paperCount < (options.parentMinPapers ?? PARENT_MIN_PAPERS)) return parents;
 	// Largest first: a broad topic claims the narrower topics inside it; a parent is never a
@@ -47,7 +51,13 @@ export function deriveParents(topics: readonly TreeTopic[], paperCount: number, 
 		const children: string[] = [];
 		const covered = new Set<string>();
 		for (const child of topics) {
-			if (child.slug === parent.slug || isParent.has(child.slug) || parents.has(child.slug) || child.papers.length >= parent.papers.length) continue;
+			if (
+				child.slug === parent.slug ||
+				isParent.has(child.slug) ||
+				parents.has(child.slug) ||
+				child.papers.length >= parent.papers.length
+			)
+				continue;
 			let inside = 0;
 			for (const id of child.papers) if (own.has(id)) inside++;
 			if (inside < CHILD_INSIDE_SHARE * child.papers.length) continue;
@@ -66,13 +76,21 @@ export function deriveParents(topics: readonly TreeTopic[], paperCount: number, 
  * and a topic the file makes a parent is no longer anyone's child (one level only).
  * Slugs the collection does not have are skipped (the caller reports them).
  */
-export function applyParentOverrides(parents: Map<string, string>, overrides: Record<string, string>, known: ReadonlySet<string>): Map<string, string> {
+export function applyParentOverrides(
+	parents: Map<string, string>,
+	overrides: Record<string, string>,
+	known: ReadonlySet<string>,
+): Map<string, string> {
 	const result = new Map(parents);
 	for (const [child, parent] of Object.entries(overrides)) {
 		if (!known.has(child) || !known.has(parent) || child === parent) continue;
 		result.set(child, parent);
 	}
-	const isParent = new Set(Object.entries(overrides).filter(([c, p]) => known.has(c) && known.has(p)).map(([, p]) => p));
+	const isParent = new Set(
+		Object.entries(overrides)
+			.filter(([c, p]) => known.has(c) && known.has(p))
+			.map(([, p]) => p),
+	);
 	for (const [child] of [...result]) if (isParent.has(child)) result.delete(child);
 	// A derived child whose parent became a child itself loses its parent.
 	for (const [child, parent] of [...result]) if (result.has(parent)) result.delete(child);

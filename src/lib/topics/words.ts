@@ -39,7 +39,9 @@ successfully suffer superior task tasks technique techniques terms thereby there
 thus together toward towards tremendous two typically under unique upon use used useful uses using usually
 validate various vast via viable wide widely within without work works would yet according popular real-world
 application applications state-of-the-art end-to-end high-quality large-scale well-trained low-cost fine-tune fine-tuned
-`.trim().split(/\s+/u);
+`
+	.trim()
+	.split(/\s+/u);
 
 export const BOILERPLATE = new Set([...ACADEMIC_BOILERPLATE, 'high-level', 'low-level']);
 
@@ -68,7 +70,10 @@ export type TaggingCache = Map<string, readonly Word[]>;
  * The tagger for this extraction: through the cache when there is one, which afterwards
  * keeps only the texts of these papers, so it never outgrows the collection.
  */
-export function taggedWords(papers: readonly TopicInput[], cache: TaggingCache | undefined): (text: string) => readonly Word[] {
+export function taggedWords(
+	papers: readonly TopicInput[],
+	cache: TaggingCache | undefined,
+): (text: string) => readonly Word[] {
 	if (!cache) return wordsOf;
 	const texts = new Set(papers.map((p) => p.text));
 	for (const text of cache.keys()) if (!texts.has(text)) cache.delete(text);
@@ -105,15 +110,28 @@ export function wordsOf(text: string): Word[] {
 	const words: Word[] = [];
 	for (let i = 0; i < values.length; i++) {
 		const parts = [i];
-		while (values[parts.at(-1)! + 1] === '-' && spaces[parts.at(-1)! + 1] === '' && spaces[parts.at(-1)! + 2] === '' && /[\p{L}\p{N}]/u.test(values[parts.at(-1)! + 2] ?? '')) {
+		while (
+			values[parts.at(-1)! + 1] === '-' &&
+			spaces[parts.at(-1)! + 1] === '' &&
+			spaces[parts.at(-1)! + 2] === '' &&
+			/[\p{L}\p{N}]/u.test(values[parts.at(-1)! + 2] ?? '')
+		) {
 			parts.push(parts.at(-1)! + 2);
 		}
 		const last = parts.at(-1)!;
 		if (parts.length > 1) {
 			const surface = values.slice(i, last + 1).join('');
 			const lastTag = tags[last] ?? 'X';
-			const lemma = [...parts.slice(0, -1).map((k) => values[k]!.toLowerCase()), HEAD.has(lastTag) ? lemmas[last]! : values[last]!.toLowerCase()].join('-');
-			words.push({ surface, lemma, pos: HEAD.has(lastTag) ? lastTag : 'ADJ', boundary: BOILERPLATE.has(lemma) });
+			const lemma = [
+				...parts.slice(0, -1).map((k) => values[k]!.toLowerCase()),
+				HEAD.has(lastTag) ? lemmas[last]! : values[last]!.toLowerCase(),
+			].join('-');
+			words.push({
+				surface,
+				lemma,
+				pos: HEAD.has(lastTag) ? lastTag : 'ADJ',
+				boundary: BOILERPLATE.has(lemma),
+			});
 			i = last;
 			continue;
 		}
@@ -123,13 +141,23 @@ export function wordsOf(text: string): Word[] {
 		const pos = tags[i] ?? 'X';
 		const previous = words.at(-1);
 		// Gerunds inside a noun phrase ("zero-shot learning") are often tagged as verbs.
-		const gerund = pos === 'VERB' && /ing$/u.test(surface) && previous !== undefined && !previous.boundary && NOMINAL.has(previous.pos);
+		const gerund =
+			pos === 'VERB' &&
+			/ing$/u.test(surface) &&
+			previous !== undefined &&
+			!previous.boundary &&
+			NOMINAL.has(previous.pos);
 		const nominal = NOMINAL.has(pos) || gerund;
 		words.push({
 			surface,
 			lemma: gerund ? surface.toLowerCase() : lemma,
 			pos: gerund ? 'NOUN' : pos,
-			boundary: !nominal || stops[i] === true || BOILERPLATE.has(surface.toLowerCase()) || BOILERPLATE.has(lemma) || lemma.length < 2,
+			boundary:
+				!nominal ||
+				stops[i] === true ||
+				BOILERPLATE.has(surface.toLowerCase()) ||
+				BOILERPLATE.has(lemma) ||
+				lemma.length < 2,
 		});
 	}
 	return words;

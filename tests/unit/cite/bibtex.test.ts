@@ -25,7 +25,6 @@ import { makeCitablePaper as paper, makePaper } from '../../helpers/collections.
 
 const URL_OF = 'https://atlas.example.org/papers/foonet-0123abcd/';
 
-
 /** One entry, parsed; fails on any parser error and on any second entry. */
 function parseOne(bibtex: string, raw = false): Entry {
 	const library = parse(bibtex, { sentenceCase: false, ...(raw ? { raw: true } : {}) });
@@ -38,7 +37,11 @@ function parseOne(bibtex: string, raw = false): Entry {
  * Field names and raw values as BibTeX itself finds them: it counts every brace,
  * backslash or not, to find where a value and the entry end.
  */
-function bibtexFieldsByBraceCount(bibtex: string): { key: string; fields: [string, string][]; rest: string } {
+function bibtexFieldsByBraceCount(bibtex: string): {
+	key: string;
+	fields: [string, string][];
+	rest: string;
+} {
 	const head = /^@misc\{([^,\s]+),\n/u.exec(bibtex);
 	if (!head) throw new Error(`not an @misc entry: ${bibtex}`);
 	const fields: [string, string][] = [];
@@ -66,11 +69,7 @@ function bibtexFieldsByBraceCount(bibtex: string): { key: string; fields: [strin
  * reads them so: plain text keeps its dashes and quotes as TeX typesets them.
  */
 function texLigatures(text: string): string {
-	return text
-		.replace(/---/gu, '—')
-		.replace(/--/gu, '–')
-		.replace(/``/gu, '“')
-		.replace(/''/gu, '”');
+	return text.replace(/---/gu, '—').replace(/--/gu, '–').replace(/``/gu, '“').replace(/''/gu, '”');
 }
 
 const fold = (text: string) => text.replace(/\s+/gu, ' ').trim();
@@ -108,38 +107,59 @@ describe('bibtexEntry', () => {
 		expect(entry.fields.title).toBe('A Geometric Perspective on Diffusion Models');
 		expect(entry.fields.author).toEqual([{ lastName: 'Mei', firstName: 'Jian-Ping' }]);
 		expect(entry.fields['url']).toBe(URL_OF);
-		expect(new Set(entry.fields.keywords)).toEqual(new Set(['Diffusion Models', 'data distribution']));
-		expect(parseOne(bibtex, true).fields['abstract']).toBe('We study $\\alpha$-\\textbf{diffusion}.\n\nA second paragraph.');
+		expect(new Set(entry.fields.keywords)).toEqual(
+			new Set(['Diffusion Models', 'data distribution']),
+		);
+		expect(parseOne(bibtex, true).fields['abstract']).toBe(
+			'We study $\\alpha$-\\textbf{diffusion}.\n\nA second paragraph.',
+		);
 		expect(entry.fields['note']).toBeUndefined();
 	});
 
 	it('keys entries by the permanent id, whatever the title', () => {
 		const a = bibtexEntry(paper({ title: 'One title' }), { url: '/x/' });
-		const b = bibtexEntry(paper({ title: 'A later, better title', titleSource: 'metadata' }), { url: '/x/' });
+		const b = bibtexEntry(paper({ title: 'A later, better title', titleSource: 'metadata' }), {
+			url: '/x/',
+		});
 		expect(parseOne(a).key).toBe('atlas:0123abcd4567');
 		expect(parseOne(b).key).toBe('atlas:0123abcd4567');
-		expect(parseOne(bibtexEntry(paper({ id: 'ffffffffffff' }), { url: '/x/' })).key).toBe('atlas:ffffffffffff');
+		expect(parseOne(bibtexEntry(paper({ id: 'ffffffffffff' }), { url: '/x/' })).key).toBe(
+			'atlas:ffffffffffff',
+		);
 	});
 
 	it('brackets a derived title and says in a note that it is not the paper’s own', () => {
-		const derived = parseOne(bibtexEntry(paper({ title: 'FooNet: A lightweight network', titleSource: 'derived' }), { url: '/x/' }));
+		const derived = parseOne(
+			bibtexEntry(paper({ title: 'FooNet: A lightweight network', titleSource: 'derived' }), {
+				url: '/x/',
+			}),
+		);
 		expect(derived.fields.title).toBe('[FooNet: A lightweight network]');
 		expect(derived.fields['note']).toBe(DERIVED_TITLE_NOTE);
 		for (const titleSource of ['source', 'metadata'] as const) {
-			const real = parseOne(bibtexEntry(paper({ title: 'FooNet: A lightweight network', titleSource }), { url: '/x/' }));
+			const real = parseOne(
+				bibtexEntry(paper({ title: 'FooNet: A lightweight network', titleSource }), { url: '/x/' }),
+			);
 			expect(real.fields.title).toBe('FooNet: A lightweight network');
 			expect(real.fields['note']).toBeUndefined();
 		}
 	});
 
 	it('braces words with inner capitals so that sentence-casing styles keep them', () => {
-		expect(bibtexTitle('FooNet: A 3D GAN for GANs and Jian-Ping')).toBe('{FooNet}: A {3D} {GAN} for {GANs} and Jian-Ping');
+		expect(bibtexTitle('FooNet: A 3D GAN for GANs and Jian-Ping')).toBe(
+			'{FooNet}: A {3D} {GAN} for {GANs} and Jian-Ping',
+		);
 		const entry = parseOne(bibtexEntry(paper({ title: 'FooNet: A 3D GAN' }), { url: '/x/' }));
 		expect(entry.fields.title).toBe('FooNet: A 3D GAN');
 	});
 
 	it('joins authors with "and", names as given, and keeps a name that contains "and" whole', () => {
-		const entry = parseOne(bibtexEntry(paper({ authors: ['Mei, Jian-Ping', 'Jane Doe', 'Smith and Sons', 'de la Cruz, María'] }), { url: '/x/' }));
+		const entry = parseOne(
+			bibtexEntry(
+				paper({ authors: ['Mei, Jian-Ping', 'Jane Doe', 'Smith and Sons', 'de la Cruz, María'] }),
+				{ url: '/x/' },
+			),
+		);
 		expect(entry.fields.author).toMatchObject([
 			{ lastName: 'Mei', firstName: 'Jian-Ping' },
 			{ lastName: 'Doe', firstName: 'Jane' },
@@ -151,7 +171,13 @@ describe('bibtexEntry', () => {
 
 	it('uses year, venue, DOI and arXiv id when present, and works without them', () => {
 		const full = bibtexEntry(
-			paper({ year: 2023, venue: 'NeurIPS 2023 & Co', doi: 'https://doi.org/10.1000/x_y', arxiv: 'arXiv:2301.00001', pdf: 'https://arxiv.org/pdf/2301.00001' }),
+			paper({
+				year: 2023,
+				venue: 'NeurIPS 2023 & Co',
+				doi: 'https://doi.org/10.1000/x_y',
+				arxiv: 'arXiv:2301.00001',
+				pdf: 'https://arxiv.org/pdf/2301.00001',
+			}),
 			{ url: URL_OF },
 		);
 		const entry = parseOne(full);
@@ -191,45 +217,75 @@ describe('hostile text stays inside its field', () => {
 		'Ünïcødé — “quotes” ✓',
 	];
 
-	it.each(HOSTILE_TITLES)('title, author and keyword %j come back as written, with no extra field or entry', (text) => {
-		const bibtex = bibtexEntry(paper({ title: text, authors: [text], topics: [{ slug: 't', name: text }] }), { url: '/x/' });
-		const entry = parseOne(bibtex);
-		const keyword = fold(text.replace(/\s*,\s*/gu, ' ').replace(/[{}\\$]/gu, ''));
-		const fields = ['title', 'author', 'howpublished', 'url', ...(keyword ? ['keywords'] : []), 'abstract'];
-		expect(entry.key).toBe('atlas:0123abcd4567');
-		expect(Object.keys(entry.fields).sort()).toEqual([...fields].sort());
-		expect(entry.fields.title).toBe(fold(text));
-		expect(entry.fields.author).toHaveLength(1);
-		if (keyword) expect(entry.fields.keywords).toEqual([keyword]);
-		const counted = bibtexFieldsByBraceCount(bibtex);
-		expect(counted.key).toBe('atlas:0123abcd4567');
-		expect(counted.fields.map(([name]) => name)).toEqual(fields);
-		expect(counted.rest).toBe('\n}\n');
-	});
+	it.each(HOSTILE_TITLES)(
+		'title, author and keyword %j come back as written, with no extra field or entry',
+		(text) => {
+			const bibtex = bibtexEntry(
+				paper({ title: text, authors: [text], topics: [{ slug: 't', name: text }] }),
+				{ url: '/x/' },
+			);
+			const entry = parseOne(bibtex);
+			const keyword = fold(text.replace(/\s*,\s*/gu, ' ').replace(/[{}\\$]/gu, ''));
+			const fields = [
+				'title',
+				'author',
+				'howpublished',
+				'url',
+				...(keyword ? ['keywords'] : []),
+				'abstract',
+			];
+			expect(entry.key).toBe('atlas:0123abcd4567');
+			expect(Object.keys(entry.fields).sort()).toEqual([...fields].sort());
+			expect(entry.fields.title).toBe(fold(text));
+			expect(entry.fields.author).toHaveLength(1);
+			if (keyword) expect(entry.fields.keywords).toEqual([keyword]);
+			const counted = bibtexFieldsByBraceCount(bibtex);
+			expect(counted.key).toBe('atlas:0123abcd4567');
+			expect(counted.fields.map(([name]) => name)).toEqual(fields);
+			expect(counted.rest).toBe('\n}\n');
+		},
+	);
 
 	it.each(HOSTILE_TITLES)('the abstract %j stays one field of one entry', (text) => {
 		const bibtex = bibtexEntry(paper({ paragraphs: [text, text] }), { url: '/x/' });
 		expect(parseOne(bibtex, true).fields['abstract']).toBe(bibtexAbstract([text, text]));
 		const cooked = parse(bibtex, { sentenceCase: false, unsupported: 'ignore' });
-		expect(cooked.entries.map((e) => Object.keys(e.fields).sort())).toEqual([['abstract', 'howpublished', 'title', 'url']]);
-		expect(bibtexFieldsByBraceCount(bibtex).fields.map(([name]) => name)).toEqual(['title', 'howpublished', 'url', 'abstract']);
+		expect(cooked.entries.map((e) => Object.keys(e.fields).sort())).toEqual([
+			['abstract', 'howpublished', 'title', 'url'],
+		]);
+		expect(bibtexFieldsByBraceCount(bibtex).fields.map(([name]) => name)).toEqual([
+			'title',
+			'howpublished',
+			'url',
+			'abstract',
+		]);
 	});
 
 	it('keeps a balanced abstract’s LaTeX and math, escaping what LaTeX would reject in running text', () => {
-		expect(bibtexAbstract(['We use \\textbf{X} and $\\{x\\}$ at 50% (\\% stays).'])).toBe('We use \\textbf{X} and $\\{x\\}$ at 50\\% (\\% stays).');
+		expect(bibtexAbstract(['We use \\textbf{X} and $\\{x\\}$ at 50% (\\% stays).'])).toBe(
+			'We use \\textbf{X} and $\\{x\\}$ at 50\\% (\\% stays).',
+		);
 		expect(bibtexAbstract(['a\\\\%b', '%%'])).toBe('a\\\\\\%b\n\n\\%\\%');
 		expect(bibtexAbstract(['R&D #1 in snake_case x^2, $x_i^{2}$ and $$a_1$$; Fig.~3'])).toBe(
 			'R\\&D \\#1 in snake\\_case x\\textasciicircum{}2, $x_i^{2}$ and $$a_1$$; Fig.~3',
 		);
-		expect(bibtexAbstract(['It costs $5 and \\$6.', 'A $$ alone'])).toBe('It costs \\$5 and \\$6.\n\nA \\$\\$ alone');
+		expect(bibtexAbstract(['It costs $5 and \\$6.', 'A $$ alone'])).toBe(
+			'It costs \\$5 and \\$6.\n\nA \\$\\$ alone',
+		);
 	});
 
 	it('writes TeX commands that read files, run code or redefine TeX as text', () => {
-		expect(bibtexAbstract(['\\input{/etc/passwd} \\immediate\\write18{rm -rf ~} \\input@x \\def\\x{y} \\textbf{ok}'])).toBe(
+		expect(
+			bibtexAbstract([
+				'\\input{/etc/passwd} \\immediate\\write18{rm -rf ~} \\input@x \\def\\x{y} \\textbf{ok}',
+			]),
+		).toBe(
 			'\\textbackslash{}input{/etc/passwd} \\textbackslash{}immediate\\textbackslash{}write18{rm -rf ~} \\textbackslash{}input@x \\textbackslash{}def\\x{y} \\textbf{ok}',
 		);
 		// ^^5c is TeX's own spelling of a backslash: it must never reach TeX whole.
-		expect(bibtexAbstract(['$^^5cinput{x}$ and ^^5c'])).toBe('$^{}^5cinput{x}$ and \\textasciicircum{}\\textasciicircum{}5c');
+		expect(bibtexAbstract(['$^^5cinput{x}$ and ^^5c'])).toBe(
+			'$^{}^5cinput{x}$ and \\textasciicircum{}\\textasciicircum{}5c',
+		);
 	});
 
 	it.each([
@@ -246,7 +302,12 @@ describe('hostile text stays inside its field', () => {
 		expect(bibtexAbstract([text])).toBe(expected);
 		const bibtex = bibtexEntry(paper({ paragraphs: [text] }), { url: '/x/' });
 		expect(parseOne(bibtex, true).fields['abstract']).toBe(expected);
-		expect(bibtexFieldsByBraceCount(bibtex).fields.map(([name]) => name)).toEqual(['title', 'howpublished', 'url', 'abstract']);
+		expect(bibtexFieldsByBraceCount(bibtex).fields.map(([name]) => name)).toEqual([
+			'title',
+			'howpublished',
+			'url',
+			'abstract',
+		]);
 	});
 
 	it('knows balance the way both BibTeX and backslash-aware parsers count it', () => {
@@ -266,35 +327,58 @@ describe('hostile text stays inside its field', () => {
 	});
 
 	it('percent-encodes what could end a verbatim field, and keeps valid escapes', () => {
-		expect(bibtexVerbatim('https://x.org/a b/{c}\\d%20e%zz_f#g')).toBe('https://x.org/a%20b/%7Bc%7D%5Cd%20e%25zz_f#g');
+		expect(bibtexVerbatim('https://x.org/a b/{c}\\d%20e%zz_f#g')).toBe(
+			'https://x.org/a%20b/%7Bc%7D%5Cd%20e%25zz_f#g',
+		);
 		const entry = parseOne(bibtexEntry(paper(), { url: '/a}, evil = {b/' }));
 		expect(entry.fields['url']).toBe('/a%7D,%20evil%20=%20%7Bb/');
 	});
 
 	it('survives random text made of TeX, BibTeX and markup characters (property-based)', () => {
 		fc.assert(
-			fc.property(dangerousText, dangerousText, fc.array(dangerousText, { maxLength: 3 }), (title, abstract, authors) => {
-				const bibtex = bibtexEntry(paper({ title, titleSource: 'derived', paragraphs: [abstract], authors }), { url: '/x/' });
-				const names = authors.filter((a) => fold(a) !== '');
-				const expectedFields = ['title', ...(names.length ? ['author'] : []), 'howpublished', 'url', 'note', ...(fold(abstract) ? ['abstract'] : [])];
-				// BibTeX's own brace counting finds exactly these fields and the entry's end.
-				const counted = bibtexFieldsByBraceCount(bibtex);
-				expect(counted.key).toBe('atlas:0123abcd4567');
-				expect(counted.fields.map(([name]) => name)).toEqual(expectedFields);
-				expect(counted.rest).toBe('\n}\n');
-				// So does the parser, raw (structure) and read as LaTeX (values).
-				const raw = parseOne(bibtex, true);
-				expect(Object.keys(raw.fields).sort()).toEqual([...expectedFields].sort());
-				// (The parser tidies spaces inside math, so compare without them.)
-				const noSpace = (text: string | undefined) => text?.replace(/\s+/gu, '');
-				expect(noSpace(raw.fields['abstract'])).toBe(fold(abstract) ? noSpace(bibtexAbstract([abstract])) : undefined);
-				expect(Object.fromEntries(counted.fields)['abstract']).toBe(fold(abstract) ? bibtexAbstract([abstract]) : undefined);
-				const entry = parseOne(bibtexEntry(paper({ title, titleSource: 'derived', authors }), { url: '/x/' }));
-				expect(entry.key).toBe('atlas:0123abcd4567');
-				expect(entry.fields.title).toBe(texLigatures(`[${fold(title)}]`));
-				expect(entry.fields['note']).toBe(DERIVED_TITLE_NOTE);
-				expect(entry.fields.author?.length ?? 0).toBeLessThanOrEqual(names.length);
-			}),
+			fc.property(
+				dangerousText,
+				dangerousText,
+				fc.array(dangerousText, { maxLength: 3 }),
+				(title, abstract, authors) => {
+					const bibtex = bibtexEntry(
+						paper({ title, titleSource: 'derived', paragraphs: [abstract], authors }),
+						{ url: '/x/' },
+					);
+					const names = authors.filter((a) => fold(a) !== '');
+					const expectedFields = [
+						'title',
+						...(names.length ? ['author'] : []),
+						'howpublished',
+						'url',
+						'note',
+						...(fold(abstract) ? ['abstract'] : []),
+					];
+					// BibTeX's own brace counting finds exactly these fields and the entry's end.
+					const counted = bibtexFieldsByBraceCount(bibtex);
+					expect(counted.key).toBe('atlas:0123abcd4567');
+					expect(counted.fields.map(([name]) => name)).toEqual(expectedFields);
+					expect(counted.rest).toBe('\n}\n');
+					// So does the parser, raw (structure) and read as LaTeX (values).
+					const raw = parseOne(bibtex, true);
+					expect(Object.keys(raw.fields).sort()).toEqual([...expectedFields].sort());
+					// (The parser tidies spaces inside math, so compare without them.)
+					const noSpace = (text: string | undefined) => text?.replace(/\s+/gu, '');
+					expect(noSpace(raw.fields['abstract'])).toBe(
+						fold(abstract) ? noSpace(bibtexAbstract([abstract])) : undefined,
+					);
+					expect(Object.fromEntries(counted.fields)['abstract']).toBe(
+						fold(abstract) ? bibtexAbstract([abstract]) : undefined,
+					);
+					const entry = parseOne(
+						bibtexEntry(paper({ title, titleSource: 'derived', authors }), { url: '/x/' }),
+					);
+					expect(entry.key).toBe('atlas:0123abcd4567');
+					expect(entry.fields.title).toBe(texLigatures(`[${fold(title)}]`));
+					expect(entry.fields['note']).toBe(DERIVED_TITLE_NOTE);
+					expect(entry.fields.author?.length ?? 0).toBeLessThanOrEqual(names.length);
+				},
+			),
 			{ seed: PROPERTY_SEED, numRuns: 500 },
 		);
 		// 500 runs through two BibTeX parsers take about 5 s alone and three times that while
@@ -304,13 +388,34 @@ describe('hostile text stays inside its field', () => {
 
 describe('collectionBibtex', () => {
 	it('holds every entry once, in title order, each with its own URL', () => {
-		const papers = [paper({ id: 'bbbbbbbbbbbb', title: 'Zebra' }), paper({ id: 'aaaaaaaaaaaa', title: 'apple' }), paper({ id: 'cccccccccccc', title: 'Mango' })];
+		const papers = [
+			paper({ id: 'bbbbbbbbbbbb', title: 'Zebra' }),
+			paper({ id: 'aaaaaaaaaaaa', title: 'apple' }),
+			paper({ id: 'cccccccccccc', title: 'Mango' }),
+		];
 		const text = collectionBibtex(papers, (p) => `/papers/${p.id}/`);
 		const library = parse(text, { sentenceCase: false });
 		expect(library.errors).toEqual([]);
-		expect(library.entries.map((e) => e.key)).toEqual(['atlas:aaaaaaaaaaaa', 'atlas:cccccccccccc', 'atlas:bbbbbbbbbbbb']);
-		expect(library.entries.map((e) => e.fields['url'])).toEqual(['/papers/aaaaaaaaaaaa/', '/papers/cccccccccccc/', '/papers/bbbbbbbbbbbb/']);
-		expect(text).toBe(['apple', 'Mango', 'Zebra'].map((t) => bibtexEntry(papers.find((p) => p.title === t)!, { url: `/papers/${papers.find((p) => p.title === t)!.id}/` })).join('\n'));
+		expect(library.entries.map((e) => e.key)).toEqual([
+			'atlas:aaaaaaaaaaaa',
+			'atlas:cccccccccccc',
+			'atlas:bbbbbbbbbbbb',
+		]);
+		expect(library.entries.map((e) => e.fields['url'])).toEqual([
+			'/papers/aaaaaaaaaaaa/',
+			'/papers/cccccccccccc/',
+			'/papers/bbbbbbbbbbbb/',
+		]);
+		expect(text).toBe(
+			['apple', 'Mango', 'Zebra']
+				.map((t) =>
+					bibtexEntry(
+						papers.find((p) => p.title === t)!,
+						{ url: `/papers/${papers.find((p) => p.title === t)!.id}/` },
+					),
+				)
+				.join('\n'),
+		);
 	});
 
 	it('is served as BibTeX in UTF-8', async () => {
@@ -322,14 +427,15 @@ describe('collectionBibtex', () => {
 });
 
 describe('bibtexAbstract and environments', () => {
-	it.each(['\\begin{input}{/etc/passwd}', '\\newenvironment{x}{\\input{/etc/passwd}}{}', '\\scantokens{\\input x}'])(
-		'writes %s as text, so that no LaTeX run reads a file or redefines TeX',
-		(tex) => {
-			const written = bibtexAbstract([`Before ${tex} after.`]);
-			expect(written).not.toMatch(/(?<!\\textbackslash\{\})\\(?:begin|newenvironment|scantokens)\b/u);
-			expect(written).toContain('\\textbackslash{}');
-		},
-	);
+	it.each([
+		'\\begin{input}{/etc/passwd}',
+		'\\newenvironment{x}{\\input{/etc/passwd}}{}',
+		'\\scantokens{\\input x}',
+	])('writes %s as text, so that no LaTeX run reads a file or redefines TeX', (tex) => {
+		const written = bibtexAbstract([`Before ${tex} after.`]);
+		expect(written).not.toMatch(/(?<!\\textbackslash\{\})\\(?:begin|newenvironment|scantokens)\b/u);
+		expect(written).toContain('\\textbackslash{}');
+	});
 });
 
 describe('collectionBibtexParts', () => {
@@ -337,15 +443,23 @@ describe('collectionBibtexParts', () => {
 	const url = (paper: { slug: string }) => `/papers/${paper.slug}/`;
 
 	it('is one papers.bib, exactly the collection, up to the part size', () => {
-		expect(collectionBibtexParts(papers, url, 5)).toEqual([{ name: 'papers', text: collectionBibtex(papers, url) }]);
+		expect(collectionBibtexParts(papers, url, 5)).toEqual([
+			{ name: 'papers', text: collectionBibtex(papers, url) },
+		]);
 		expect(collectionBibtexParts([], url, 5)).toEqual([{ name: 'papers', text: '' }]);
 	});
 
 	it('splits in title order past the part size, and papers.bib names the other parts', () => {
 		const parts = collectionBibtexParts(papers, url, 2);
 		expect(parts.map((p) => p.name)).toEqual(['papers', 'papers-2', 'papers-3']);
-		expect(parts[0]!.text.startsWith("@comment{Part 1 of 3 of this collection's entries, in title order; the others are papers-2.bib, papers-3.bib.}\n\n")).toBe(true);
-		const titles = parts.map((p) => [...p.text.matchAll(/title = \{\[(\w)\]\}/gu)].map((m) => m[1]).join(''));
+		expect(
+			parts[0]!.text.startsWith(
+				"@comment{Part 1 of 3 of this collection's entries, in title order; the others are papers-2.bib, papers-3.bib.}\n\n",
+			),
+		).toBe(true);
+		const titles = parts.map((p) =>
+			[...p.text.matchAll(/title = \{\[(\w)\]\}/gu)].map((m) => m[1]).join(''),
+		);
 		expect(titles).toEqual(['AB', 'CD', 'E']);
 	});
 });

@@ -12,7 +12,6 @@ import { dangerousText, PROPERTY_SEED } from '../../helpers/dangerous-text.ts';
 const URL_OF = 'https://atlas.example.org/papers/foonet-0123abcd/';
 const RIS_LINE = /^([A-Z][A-Z0-9])  - (.*)$/u;
 
-
 /** Tags and values in order; fails on any line that is not a RIS line, or a record that is not one record. */
 function readRis(text: string): [string, string][] {
 	expect(text.endsWith(RIS_EOL)).toBe(true);
@@ -29,7 +28,8 @@ function readRis(text: string): [string, string][] {
 	return tags;
 }
 
-const values = (tags: [string, string][], tag: string) => tags.filter(([t]) => t === tag).map(([, v]) => v);
+const values = (tags: [string, string][], tag: string) =>
+	tags.filter(([t]) => t === tag).map(([, v]) => v);
 
 describe('risRecord', () => {
 	it('writes one GEN record with the key, title, authors, abstract, keywords and URL', () => {
@@ -66,31 +66,50 @@ describe('risRecord', () => {
 
 	it('keys records by the permanent id, whatever the title', () => {
 		for (const title of ['One title', 'A later, better title']) {
-			expect(values(readRis(risRecord(paper({ title }), { url: '/x/' })), 'ID')).toEqual(['atlas:0123abcd4567']);
+			expect(values(readRis(risRecord(paper({ title }), { url: '/x/' })), 'ID')).toEqual([
+				'atlas:0123abcd4567',
+			]);
 		}
 	});
 
 	it('brackets a derived title in T1 and adds a note saying it is not the paper’s own', () => {
-		const derived = readRis(risRecord(paper({ title: 'FooNet: A lightweight network', titleSource: 'derived' }), { url: '/x/' }));
+		const derived = readRis(
+			risRecord(paper({ title: 'FooNet: A lightweight network', titleSource: 'derived' }), {
+				url: '/x/',
+			}),
+		);
 		expect(values(derived, 'T1')).toEqual(['[FooNet: A lightweight network]']);
 		expect(values(derived, 'N1')).toEqual([DERIVED_TITLE_NOTE]);
-		const source = readRis(risRecord(paper({ title: 'FooNet: A lightweight network' }), { url: '/x/' }));
+		const source = readRis(
+			risRecord(paper({ title: 'FooNet: A lightweight network' }), { url: '/x/' }),
+		);
 		expect(values(source, 'T1')).toEqual(['FooNet: A lightweight network']);
 		expect(values(source, 'N1')).toEqual([]);
 	});
 
 	it('uses year, venue, DOI, PDF and arXiv id when present, and leaves them out otherwise', () => {
 		const full = readRis(
-			risRecord(paper({ year: 2023, venue: 'NeurIPS', doi: 'doi:10.1000/x_y', pdf: 'https://arxiv.org/pdf/2301.00001', arxiv: 'https://arxiv.org/abs/2301.00001' }), {
-				url: URL_OF,
-			}),
+			risRecord(
+				paper({
+					year: 2023,
+					venue: 'NeurIPS',
+					doi: 'doi:10.1000/x_y',
+					pdf: 'https://arxiv.org/pdf/2301.00001',
+					arxiv: 'https://arxiv.org/abs/2301.00001',
+				}),
+				{
+					url: URL_OF,
+				},
+			),
 		);
 		expect(values(full, 'PY')).toEqual(['2023']);
 		expect(values(full, 'T2')).toEqual(['NeurIPS']);
 		expect(values(full, 'DO')).toEqual(['10.1000/x_y']);
 		expect(values(full, 'L1')).toEqual(['https://arxiv.org/pdf/2301.00001']);
 		expect(values(full, 'N1')).toEqual(['arXiv:2301.00001']);
-		const bare = readRis(risRecord(paper({ year: undefined, venue: ' ' }), { url: '/atlas/papers/x/' }));
+		const bare = readRis(
+			risRecord(paper({ year: undefined, venue: ' ' }), { url: '/atlas/papers/x/' }),
+		);
 		expect(bare.map(([tag]) => tag)).toEqual(['TY', 'ID', 'T1', 'AB', 'UR', 'DB', 'ER']);
 		expect(values(bare, 'UR')).toEqual(['/atlas/papers/x/']);
 	});
@@ -101,21 +120,53 @@ describe('risRecord', () => {
 		'} , evil = {',
 		'\u0000control\u0007characters',
 	])('keeps hostile text %j on its own line', (text) => {
-		const tags = readRis(risRecord(paper({ title: text, authors: [text], paragraphs: [text, text], topics: [{ slug: 't', name: text }] }), { url: '/x/' }));
-		expect(tags.map(([tag]) => tag)).toEqual(['TY', 'ID', 'T1', 'AU', 'AB', 'KW', 'UR', 'DB', 'ER']);
-		const folded = text.replace(/[\s\u0085\u2028\u2029]+/gu, ' ').replace(/[\u0000-\u001f]/gu, '').trim();
+		const tags = readRis(
+			risRecord(
+				paper({
+					title: text,
+					authors: [text],
+					paragraphs: [text, text],
+					topics: [{ slug: 't', name: text }],
+				}),
+				{ url: '/x/' },
+			),
+		);
+		expect(tags.map(([tag]) => tag)).toEqual([
+			'TY',
+			'ID',
+			'T1',
+			'AU',
+			'AB',
+			'KW',
+			'UR',
+			'DB',
+			'ER',
+		]);
+		const folded = text
+			.replace(/[\s\u0085\u2028\u2029]+/gu, ' ')
+			.replace(/[\u0000-\u001f]/gu, '')
+			.trim();
 		expect(values(tags, 'T1')).toEqual([folded]);
 		expect(values(tags, 'AU')).toEqual([folded]);
 	});
 
 	it('survives random text (property-based)', () => {
 		fc.assert(
-			fc.property(dangerousText, dangerousText, fc.array(dangerousText, { maxLength: 3 }), (title, abstract, authors) => {
-				const tags = readRis(risRecord(paper({ title, titleSource: 'derived', paragraphs: [abstract], authors }), { url: '/x/' }));
-				expect(values(tags, 'ID')).toEqual(['atlas:0123abcd4567']);
-				expect(values(tags, 'T1')).toEqual([`[${title.replace(/\s+/gu, ' ').trim()}]`]);
-				expect(values(tags, 'AU')).toHaveLength(authors.filter((a) => a.trim() !== '').length);
-			}),
+			fc.property(
+				dangerousText,
+				dangerousText,
+				fc.array(dangerousText, { maxLength: 3 }),
+				(title, abstract, authors) => {
+					const tags = readRis(
+						risRecord(paper({ title, titleSource: 'derived', paragraphs: [abstract], authors }), {
+							url: '/x/',
+						}),
+					);
+					expect(values(tags, 'ID')).toEqual(['atlas:0123abcd4567']);
+					expect(values(tags, 'T1')).toEqual([`[${title.replace(/\s+/gu, ' ').trim()}]`]);
+					expect(values(tags, 'AU')).toHaveLength(authors.filter((a) => a.trim() !== '').length);
+				},
+			),
 			{ seed: PROPERTY_SEED, numRuns: 300 },
 		);
 	});

@@ -18,7 +18,12 @@ function tableColumn(first: string, column = 0): string[] {
 	const rows: string[] = [];
 	for (const line of lines.slice(start + 2)) {
 		if (!line.startsWith('|')) break;
-		rows.push(...line.split('|')[column + 1]!.split(',').map((cell) => cell.trim().replace(/^`|`$/gu, '')));
+		rows.push(
+			...line
+				.split('|')
+				[column + 1]!.split(',')
+				.map((cell) => cell.trim().replace(/^`|`$/gu, '')),
+		);
 	}
 	return rows;
 }
@@ -43,9 +48,15 @@ describe('the error catalogue', () => {
 		const files = readdirSync(new URL('src/', ROOT), { recursive: true, encoding: 'utf8' }).filter(
 			(file) => /\.(?:ts|mjs|astro)$/u.test(file) && !file.startsWith('scripts/'),
 		);
-		const plain = files.filter((file) => /throw new (?:Type|Range)?Error\(/u.test(readFileSync(join(new URL('src/', ROOT).pathname, file), 'utf8')));
+		const plain = files.filter((file) =>
+			/throw new (?:Type|Range)?Error\(/u.test(
+				readFileSync(join(new URL('src/', ROOT).pathname, file), 'utf8'),
+			),
+		);
 		expect(plain).toEqual([]);
-		expect(readFileSync(new URL('astro.config.mjs', ROOT), 'utf8')).not.toMatch(/throw new Error\(/u);
+		expect(readFileSync(new URL('astro.config.mjs', ROOT), 'utf8')).not.toMatch(
+			/throw new Error\(/u,
+		);
 	});
 
 	it('is listed in the README, entry by entry', () => {
@@ -81,6 +92,8 @@ describe('toAstroError', () => {
 	it('leaves any other error as it was', () => {
 		const other = new Error('service died');
 		expect(toAstroError(other)).toBe(other);
-		expect(new AtlasError({ name: 'X', title: 'T', message: 'm', hint: 'h' })).toBeInstanceOf(Error);
+		expect(new AtlasError({ name: 'X', title: 'T', message: 'm', hint: 'h' })).toBeInstanceOf(
+			Error,
+		);
 	});
 });

@@ -43,9 +43,17 @@ describe('renderNginxConf', () => {
 		['a relative root', { root: 'dist' }, 'NginxRootNotAbsolute'],
 		['a policy with a $', { policy: "script-src 'self' $evil" }, 'NginxValueInvalid'],
 		['a policy with a double quote', { policy: 'default-src "self"' }, 'NginxValueInvalid'],
-		['a policy over two lines', { policy: "default-src 'self'\nscript-src 'none'" }, 'NginxValueInvalid'],
+		[
+			'a policy over two lines',
+			{ policy: "default-src 'self'\nscript-src 'none'" },
+			'NginxValueInvalid',
+		],
 		['an empty policy', { policy: ' ' }, 'NginxValueInvalid'],
-		['a listen value with a directive', { listen: '80; include /etc/passwd' }, 'NginxValueNotSingle'],
+		[
+			'a listen value with a directive',
+			{ listen: '80; include /etc/passwd' },
+			'NginxValueNotSingle',
+		],
 	])('refuses %s, saying what is wrong and what to give', (_, change, name) => {
 		const error = thrown(() => renderNginxConf(TEMPLATE, { ...SITE, ...change }));
 		expect(error.name).toBe(name);

@@ -5,22 +5,45 @@ import type { BuildReport } from '../../../src/schemas/build-report.ts';
 import { fakeLogger } from '../../helpers/fake-logger.ts';
 import { thrown } from '../../helpers/thrown.ts';
 
-const clean: BuildReport = { seeds: '/seeds', papers: 3, files: 2, abstracts: 4, duplicatesMerged: 1, mathNotTypeset: 0, warnings: [] };
-const warned: BuildReport = { ...clean, warnings: [{ severity: 'warning', code: 'EmptyAbstract', file: 'a.txt', line: 7, message: 'this "Abstract:" line has no text' }] };
-
+const clean: BuildReport = {
+	seeds: '/seeds',
+	papers: 3,
+	files: 2,
+	abstracts: 4,
+	duplicatesMerged: 1,
+	mathNotTypeset: 0,
+	warnings: [],
+};
+const warned: BuildReport = {
+	...clean,
+	warnings: [
+		{
+			severity: 'warning',
+			code: 'EmptyAbstract',
+			file: 'a.txt',
+			line: 7,
+			message: 'this "Abstract:" line has no text',
+		},
+	],
+};
 
 describe('reportBuild', () => {
 	it('ends the build with one summary line', () => {
 		const { lines, logger } = fakeLogger();
 		reportBuild({ logger }, clean, 'https://atlas.example.org', false);
-		expect(lines).toEqual(['info Abstract Atlas: 3 papers built, 2 files read, 1 duplicate merged, 0 warnings.']);
+		expect(lines).toEqual([
+			'info Abstract Atlas: 3 papers built, 2 files read, 1 duplicate merged, 0 warnings.',
+		]);
 	});
 
 	it('fails under ATLAS_STRICT when the seeds warned, after printing the summary', () => {
 		const { lines, logger } = fakeLogger();
 		const error = thrown(() => reportBuild({ logger }, warned, undefined, true));
 		expect(AstroError.is(error)).toBe(true);
-		expect(error).toMatchObject({ name: 'StrictWarnings', hint: 'Fix those seed files, or unset ATLAS_STRICT to build anyway.' });
+		expect(error).toMatchObject({
+			name: 'StrictWarnings',
+			hint: 'Fix those seed files, or unset ATLAS_STRICT to build anyway.',
+		});
 		expect(error.message).toMatch(/^ATLAS_STRICT is set and the seeds gave 1 warning/u);
 		expect(lines).toHaveLength(1);
 	});

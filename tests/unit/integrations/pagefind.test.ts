@@ -13,10 +13,18 @@ vi.mock('pagefind', () => pagefind);
 const { indexSite } = await import('../../../src/integrations/pagefind.ts');
 
 const dir = pathToFileURL('/srv/site/dist/');
-function fakeIndex(overrides: Partial<{ addErrors: string[]; writeErrors: string[]; pages: number }> = {}) {
+function fakeIndex(
+	overrides: Partial<{ addErrors: string[]; writeErrors: string[]; pages: number }> = {},
+) {
 	return {
-		addDirectory: vi.fn(async () => ({ errors: overrides.addErrors ?? [], page_count: overrides.pages ?? 39 })),
-		writeFiles: vi.fn(async () => ({ errors: overrides.writeErrors ?? [], outputPath: '/srv/site/dist/pagefind' })),
+		addDirectory: vi.fn(async () => ({
+			errors: overrides.addErrors ?? [],
+			page_count: overrides.pages ?? 39,
+		})),
+		writeFiles: vi.fn(async () => ({
+			errors: overrides.writeErrors ?? [],
+			outputPath: '/srv/site/dist/pagefind',
+		})),
 	};
 }
 
@@ -32,7 +40,10 @@ describe('indexSite', () => {
 		const { lines, logger } = fakeLogger();
 		await indexSite({ dir, logger });
 		expect(pagefind.createIndex).toHaveBeenCalledWith({ maxFragments: 5000 });
-		expect(index.addDirectory).toHaveBeenCalledWith({ path: '/srv/site/dist/', glob: 'papers/*/index.html' });
+		expect(index.addDirectory).toHaveBeenCalledWith({
+			path: '/srv/site/dist/',
+			glob: 'papers/*/index.html',
+		});
 		expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: '/srv/site/dist/pagefind' });
 		expect(lines).toHaveLength(1);
 		expect(lines[0]).toMatch(/^info Search: indexed 39 pages in \d+ ms\.$/u);
@@ -40,16 +51,43 @@ describe('indexSite', () => {
 	});
 
 	it.each([
-		['createIndex', () => pagefind.createIndex.mockResolvedValue({ errors: ['no binary'] }), /could not create the search index: no binary\.$/u],
-		['addDirectory', () => pagefind.createIndex.mockResolvedValue({ errors: [], index: fakeIndex({ addErrors: ['bad html'] }) }), /could not index the pages in \/srv\/site\/dist\/: bad html/u],
-		['writeFiles', () => pagefind.createIndex.mockResolvedValue({ errors: [], index: fakeIndex({ writeErrors: ['disk full'] }) }), /could not write the search index to .*: disk full/u],
-	])('fails the build when %s reports errors, says what to do, and still closes', async (_, arrange, message) => {
-		arrange();
-		const error = await indexSite({ dir, logger: fakeLogger().logger }).catch((e: unknown) => e);
-		expect(AstroError.is(error)).toBe(true);
-		expect(error).toMatchObject({ name: 'PagefindFailed', message: expect.stringMatching(message), hint: expect.stringMatching(/build again/u) });
-		expect(pagefind.close).toHaveBeenCalledTimes(1);
-	});
+		[
+			'createIndex',
+			() => pagefind.createIndex.mockResolvedValue({ errors: ['no binary'] }),
+			/could not create the search index: no binary\.$/u,
+		],
+		[
+			'addDirectory',
+			() =>
+				pagefind.createIndex.mockResolvedValue({
+					errors: [],
+					index: fakeIndex({ addErrors: ['bad html'] }),
+				}),
+			/could not index the pages in \/srv\/site\/dist\/: bad html/u,
+		],
+		[
+			'writeFiles',
+			() =>
+				pagefind.createIndex.mockResolvedValue({
+					errors: [],
+					index: fakeIndex({ writeErrors: ['disk full'] }),
+				}),
+			/could not write the search index to .*: disk full/u,
+		],
+	])(
+		'fails the build when %s reports errors, says what to do, and still closes',
+		async (_, arrange, message) => {
+			arrange();
+			const error = await indexSite({ dir, logger: fakeLogger().logger }).catch((e: unknown) => e);
+			expect(AstroError.is(error)).toBe(true);
+			expect(error).toMatchObject({
+				name: 'PagefindFailed',
+				message: expect.stringMatching(message),
+				hint: expect.stringMatching(/build again/u),
+			});
+			expect(pagefind.close).toHaveBeenCalledTimes(1);
+		},
+	);
 
 	it('closes even when Pagefind throws', async () => {
 		pagefind.createIndex.mockRejectedValue(new Error('service died'));

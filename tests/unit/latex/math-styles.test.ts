@@ -1,22 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MATH_STYLE_DECLARATIONS, mathStyleClass, mathStyleRules, mathStylesToClasses } from '../../../src/lib/latex/math-styles.ts';
+import {
+	MATH_STYLE_DECLARATIONS,
+	mathStyleClass,
+	mathStyleRules,
+	mathStylesToClasses,
+} from '../../../src/lib/latex/math-styles.ts';
 import { typesetMath } from '../../../src/lib/latex/typeset-math.ts';
 
 const MATH_CSS = readFileSync(new URL('../../../src/styles/math.css', import.meta.url), 'utf8');
 
 describe('mathStylesToClasses', () => {
 	it('turns each declaration Temml writes with a fixed value into a class, beside the classes already there', () => {
-		expect(mathStylesToClasses('<mover class="wbk-acc" style="math-depth:0;"><mi>x</mi></mover>')).toBe(
-			`<mover class="wbk-acc ${mathStyleClass('math-depth:0')}"><mi>x</mi></mover>`,
-		);
+		expect(
+			mathStylesToClasses('<mover class="wbk-acc" style="math-depth:0;"><mi>x</mi></mover>'),
+		).toBe(`<mover class="wbk-acc ${mathStyleClass('math-depth:0')}"><mi>x</mi></mover>`);
 		expect(mathStylesToClasses('<mtd style="padding-left:0.4em;padding-right:0em;">')).toBe(
 			`<mtd class="${mathStyleClass('padding-left:0.4em')} ${mathStyleClass('padding-right:0em')}">`,
 		);
 	});
 
 	it('drops what the TeX itself sized (\\arraystretch), since no class can stand for every value', () => {
-		expect(mathStylesToClasses('<mtd style="padding-top:0.6ex;padding-bottom:0.6ex;"><mn>1</mn></mtd>')).toBe('<mtd><mn>1</mn></mtd>');
+		expect(
+			mathStylesToClasses('<mtd style="padding-top:0.6ex;padding-bottom:0.6ex;"><mn>1</mn></mtd>'),
+		).toBe('<mtd><mn>1</mn></mtd>');
 	});
 
 	it('leaves text that only looks like an attribute alone, and displaystyle is no style', () => {

@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { flattenLatex, mathNodes, parseLatex, type LatexNode } from '../../../src/lib/latex/parse-latex.ts';
-import { hasLatexMarkup, latexFreeText, latexText, PROPERTY_SEED } from '../../helpers/dangerous-text.ts';
+import {
+	flattenLatex,
+	mathNodes,
+	parseLatex,
+	type LatexNode,
+} from '../../../src/lib/latex/parse-latex.ts';
+import {
+	hasLatexMarkup,
+	latexFreeText,
+	latexText,
+	PROPERTY_SEED,
+} from '../../helpers/dangerous-text.ts';
 import { latexFixture } from '../../helpers/fixtures.ts';
 
 const text = (t: string): LatexNode => ({ type: 'text', text: t });
@@ -10,7 +20,8 @@ const strong = (...children: LatexNode[]): LatexNode => ({ type: 'strong', child
 const math = (tex: string): LatexNode => ({ type: 'inlineMath', tex });
 const parseFixture = (name: string) => parseLatex(latexFixture(name));
 /** A fixture that must come back as one text node: the text as written. */
-const expectUnchanged = (name: string) => expect(parseFixture(name)).toEqual([text(latexFixture(name))]);
+const expectUnchanged = (name: string) =>
+	expect(parseFixture(name)).toEqual([text(latexFixture(name))]);
 
 describe('parseLatex: dollars', () => {
 	it('reads an escaped dollar as a dollar, in text and in math', () => {
@@ -23,10 +34,15 @@ describe('parseLatex: dollars', () => {
 
 	it('keeps lone prices as text', () => expectUnchanged('lone-price'));
 
-	it('keeps a price range as text: a closing dollar after a space does not close', () => expectUnchanged('price-range'));
+	it('keeps a price range as text: a closing dollar after a space does not close', () =>
+		expectUnchanged('price-range'));
 
 	it('keeps $a$5 as text: a closing dollar followed by a digit does not close', () => {
-		expect(parseFixture('closing-before-digit')).toEqual([text('The pair $a$5 is not math, but '), math('b'), text(' is.')]);
+		expect(parseFixture('closing-before-digit')).toEqual([
+			text('The pair $a$5 is not math, but '),
+			math('b'),
+			text(' is.'),
+		]);
 	});
 
 	it('reads a lone operator between numbers as math even before a digit; prices and $a$5 stay text', () => {
@@ -43,7 +59,8 @@ describe('parseLatex: dollars', () => {
 		]);
 	});
 
-	it('needs a non-space after the opening dollar and before the closing one', () => expectUnchanged('spaced-dollars'));
+	it('needs a non-space after the opening dollar and before the closing one', () =>
+		expectUnchanged('spaced-dollars'));
 
 	it('reads spaced dollars as math when they hold TeX markup, as arXiv abstracts write it', () => {
 		expect(parseFixture('spaced-markup')).toEqual([
@@ -58,7 +75,13 @@ describe('parseLatex: dollars', () => {
 	});
 
 	it('reads $…$ as inline math, keeping the TeX as written', () => {
-		expect(parseFixture('inline-math')).toEqual([text('We set the noise to '), math('\\epsilon'), text(' and the step to '), math('t'), text('.')]);
+		expect(parseFixture('inline-math')).toEqual([
+			text('We set the noise to '),
+			math('\\epsilon'),
+			text(' and the step to '),
+			math('t'),
+			text('.'),
+		]);
 	});
 
 	it('reads $$…$$ as display math', () => {
@@ -83,7 +106,13 @@ describe('parseLatex: dollars', () => {
 
 describe('parseLatex: commands', () => {
 	it('reads \\textit and \\emph as emphasis', () => {
-		expect(parseFixture('textit-emph')).toEqual([text('We ask: '), em(text('is it possible?')), text(' The answer is '), em(text('yes')), text('.')]);
+		expect(parseFixture('textit-emph')).toEqual([
+			text('We ask: '),
+			em(text('is it possible?')),
+			text(' The answer is '),
+			em(text('yes')),
+			text('.'),
+		]);
 	});
 
 	it('reads \\textbf as strong, also inside a word', () => {
@@ -103,29 +132,42 @@ describe('parseLatex: commands', () => {
 	it('reads \\url with an http(s) address as a link', () => {
 		expect(parseFixture('url-http')).toEqual([
 			text('Our code is available at: '),
-			{ type: 'link', href: 'https://github.com/shikiw/DAM-VP', text: 'https://github.com/shikiw/DAM-VP' },
+			{
+				type: 'link',
+				href: 'https://github.com/shikiw/DAM-VP',
+				text: 'https://github.com/shikiw/DAM-VP',
+			},
 			text('.'),
 		]);
 	});
 
-	it('keeps \\url with any other scheme as the text it was written as', () => expectUnchanged('url-javascript'));
+	it('keeps \\url with any other scheme as the text it was written as', () =>
+		expectUnchanged('url-javascript'));
 
-	it('keeps \\url with something that is not a URL as written', () => expectUnchanged('url-invalid'));
+	it('keeps \\url with something that is not a URL as written', () =>
+		expectUnchanged('url-invalid'));
 
-	it('keeps unknown commands, \\\\ and \\, exactly as written', () => expectUnchanged('unknown-command'));
+	it('keeps unknown commands, \\\\ and \\, exactly as written', () =>
+		expectUnchanged('unknown-command'));
 
 	it('parses arguments recursively, with nested braces and math inside', () => {
-		expect(parseFixture('nested')).toEqual([em(text('a '), strong(text('bold '), math('x^{2}'), text(' move')), text(' in {braces}')), text(' done')]);
+		expect(parseFixture('nested')).toEqual([
+			em(text('a '), strong(text('bold '), math('x^{2}'), text(' move')), text(' in {braces}')),
+			text(' done'),
+		]);
 	});
 
-	it('keeps unbalanced braces, and a command whose argument never closes, as text', () => expectUnchanged('unbalanced-braces'));
+	it('keeps unbalanced braces, and a command whose argument never closes, as text', () =>
+		expectUnchanged('unbalanced-braces'));
 
 	it('allows spaces between a command and its argument', () => {
 		expect(parseLatex('\\textit {x}')).toEqual([em(text('x'))]);
 	});
 
 	it('does not mistake names of Object.prototype for commands', () => {
-		expect(parseLatex('\\constructor{x} \\toString{y}')).toEqual([text('\\constructor{x} \\toString{y}')]);
+		expect(parseLatex('\\constructor{x} \\toString{y}')).toEqual([
+			text('\\constructor{x} \\toString{y}'),
+		]);
 	});
 
 	it('keeps nesting deeper than it renders as text, without overflowing the stack', () => {
@@ -133,7 +175,12 @@ describe('parseLatex: commands', () => {
 		const nodes = parseLatex(deep);
 		expect(flattenLatex(nodes)).toContain('\\emph{x}');
 		let depth = 0;
-		for (let node: LatexNode | undefined = nodes[0]; node?.type === 'emphasis'; node = node.children[0]) depth++;
+		for (
+			let node: LatexNode | undefined = nodes[0];
+			node?.type === 'emphasis';
+			node = node.children[0]
+		)
+			depth++;
 		expect(depth).toBeLessThanOrEqual(16);
 	});
 
@@ -148,7 +195,9 @@ describe('parseLatex: commands', () => {
 describe('parseLatex: characters', () => {
 	it('turns TeX accents and letter commands into Unicode letters, with or without braces', () => {
 		expect(parseFixture('accents')).toEqual([
-			text('Balázs, Djoković and Erdős met Schrödinger in Straße: à la ôme, niño, Čech, garçon, Doğan, ångström, ørsted, naïve.'),
+			text(
+				'Balázs, Djoković and Erdős met Schrödinger in Straße: à la ôme, niño, Čech, garçon, Doğan, ångström, ørsted, naïve.',
+			),
 		]);
 	});
 
@@ -157,11 +206,15 @@ describe('parseLatex: characters', () => {
 	});
 
 	it('shows citation keys in brackets: the abstract has no bibliography to link them to', () => {
-		expect(parseLatex('devices \\cite{glu1, glu2},\\citep{pss1} and \\cite x')).toEqual([text('devices [glu1, glu2],[pss1] and \\cite x')]);
+		expect(parseLatex('devices \\cite{glu1, glu2},\\citep{pss1} and \\cite x')).toEqual([
+			text('devices [glu1, glu2],[pss1] and \\cite x'),
+		]);
 	});
 
 	it('keeps an accent with nothing to go on as written, and braces around more than one letter', () => {
-		expect(parseLatex("\\v{ab} and {\\'a b}, and at the end \\'")).toEqual([text("\\v{ab} and {á b}, and at the end \\'")]);
+		expect(parseLatex("\\v{ab} and {\\'a b}, and at the end \\'")).toEqual([
+			text("\\v{ab} and {á b}, and at the end \\'"),
+		]);
 	});
 
 	it("turns ``…'' into curly quotes", () => {
@@ -169,11 +222,15 @@ describe('parseLatex: characters', () => {
 	});
 
 	it('turns ~ into a no-break space', () => {
-		expect(parseFixture('tilde')).toEqual([text('As shown in Fig.\u00a03, features go down to \u00a080 nm.')]);
+		expect(parseFixture('tilde')).toEqual([
+			text('As shown in Fig.\u00a03, features go down to \u00a080 nm.'),
+		]);
 	});
 
 	it('turns -- into an en dash and --- into an em dash, and keeps a single hyphen', () => {
-		expect(parseFixture('dashes')).toEqual([text('Pages 10–20 show it — clearly — and a-b stays.')]);
+		expect(parseFixture('dashes')).toEqual([
+			text('Pages 10–20 show it — clearly — and a-b stays.'),
+		]);
 	});
 
 	it('turns escaped special characters into themselves', () => {
@@ -182,12 +239,18 @@ describe('parseLatex: characters', () => {
 });
 
 describe('parseLatex: text without LaTeX markup is one text node, unchanged (property-based)', () => {
-	it('holds for any string without $ \\ ~ `` \'\' --', () => {
+	it("holds for any string without $ \\ ~ `` '' --", () => {
 		fc.assert(
-			fc.property(fc.oneof(latexFreeText, fc.string({ unit: 'binary' }).filter((t) => !hasLatexMarkup(t))), (t) => {
-				expect(parseLatex(t)).toEqual([text(t)]);
-				expect(flattenLatex(parseLatex(t))).toBe(t);
-			}),
+			fc.property(
+				fc.oneof(
+					latexFreeText,
+					fc.string({ unit: 'binary' }).filter((t) => !hasLatexMarkup(t)),
+				),
+				(t) => {
+					expect(parseLatex(t)).toEqual([text(t)]);
+					expect(flattenLatex(parseLatex(t))).toBe(t);
+				},
+			),
 			{ seed: PROPERTY_SEED, numRuns: 1000 },
 		);
 	});

@@ -5,16 +5,28 @@ import { latexFixture } from '../../helpers/fixtures.ts';
 
 describe('plainText: the page’s own tree, read as text', () => {
 	it('reads math in a real title as Unicode, never as TeX', () => {
-		expect(plainText('From dyadic $\\Lambda_{\\alpha}$ to $\\Lambda_{\\alpha}$')).toBe('From dyadic Λ_α to Λ_α');
-		expect(plainText('$p$-adic Limit of Weakly Holomorphic Modular Forms')).toBe('p-adic Limit of Weakly Holomorphic Modular Forms');
+		expect(plainText('From dyadic $\\Lambda_{\\alpha}$ to $\\Lambda_{\\alpha}$')).toBe(
+			'From dyadic Λ_α to Λ_α',
+		);
+		expect(plainText('$p$-adic Limit of Weakly Holomorphic Modular Forms')).toBe(
+			'p-adic Limit of Weakly Holomorphic Modular Forms',
+		);
 	});
 
 	it('reads display math without its dollars or commands', () => {
-		expect(plainText(latexFixture('display-math'))).toBe('The loss is ℒ = ∑ᵢ₌₁ⁿ ℓ(xᵢ) over the batch.');
+		expect(plainText(latexFixture('display-math'))).toBe(
+			'The loss is ℒ = ∑ᵢ₌₁ⁿ ℓ(xᵢ) over the batch.',
+		);
 	});
 
 	it('agrees with the page wherever the page shows text: \\alpha outside math, unknown commands, $5,$6', () => {
-		for (const text of ['\\alpha outside math', '\\foo{x} stays', 'costs $5,$6 each', latexFixture('unknown-command'), latexFixture('price-range')]) {
+		for (const text of [
+			'\\alpha outside math',
+			'\\foo{x} stays',
+			'costs $5,$6 each',
+			latexFixture('unknown-command'),
+			latexFixture('price-range'),
+		]) {
 			expect(plainText(text)).toBe(flattenLatex(parseLatex(text)));
 		}
 	});

@@ -8,7 +8,9 @@ import { loadHtml } from '../../helpers/html.ts';
 
 /** The math fragments of a fixture, typeset as the page would. */
 function typesetFixture(name: string) {
-	return mathNodes(parseLatex(latexFixture(name))).map((node) => typesetMath(node.tex, { display: node.type === 'displayMath' }));
+	return mathNodes(parseLatex(latexFixture(name))).map((node) =>
+		typesetMath(node.tex, { display: node.type === 'displayMath' }),
+	);
 }
 
 function mathml(result: ReturnType<typeof typesetMath>): string {
@@ -24,11 +26,15 @@ describe('typesetMath', () => {
 	});
 
 	it('sets \\epsilon and \\phi as the letters readers type and search for (ε, φ), not the symbol forms ϵ, ϕ', () => {
-		expect(mathml(typesetMath('\\epsilon + \\phi', { display: false }))).toBe('<math><mrow><mi>ε</mi><mo>+</mo><mi>φ</mi></mrow></math>');
+		expect(mathml(typesetMath('\\epsilon + \\phi', { display: false }))).toBe(
+			'<math><mrow><mi>ε</mi><mo>+</mo><mi>φ</mi></mrow></math>',
+		);
 	});
 
 	it('keeps each fragment on its own: a \\gdef does not reach the next one', () => {
-		expect(mathml(typesetMath('\\gdef\\epsilon{X}\\gdef\\y{Y}\\epsilon\\y', { display: false }))).toContain('<mi>X</mi>');
+		expect(
+			mathml(typesetMath('\\gdef\\epsilon{X}\\gdef\\y{Y}\\epsilon\\y', { display: false })),
+		).toContain('<mi>X</mi>');
 		expect(mathml(typesetMath('\\epsilon', { display: false }))).toBe('<math><mi>ε</mi></math>');
 		expect(typesetMath('\\y', { display: false }).ok).toBe(false);
 	});
@@ -59,7 +65,12 @@ describe('typesetMath', () => {
 		const [set, href] = typesetFixture('untrusted-command');
 		expect(mathml(set!)).toContain('{');
 		expect(href).toEqual({ ok: false, error: expect.stringContaining('\\href') });
-		for (const tex of ['\\includegraphics{x.png}', '\\style{color:red}{x}', '\\htmlClass{x}{y}', '\\url{https://x.org}']) {
+		for (const tex of [
+			'\\includegraphics{x.png}',
+			'\\style{color:red}{x}',
+			'\\htmlClass{x}{y}',
+			'\\url{https://x.org}',
+		]) {
 			expect(typesetMath(tex, { display: false }).ok, tex).toBe(false);
 		}
 		const text = mathml(typesetMath('\\text{<img src=x onerror=alert(1)>}', { display: false }));
@@ -67,7 +78,15 @@ describe('typesetMath', () => {
 	});
 
 	it('lets seed TeX carry no CSS: colours, boxes and raised boxes typeset without a style attribute (math-styles.test.ts covers arrays)', () => {
-		for (const tex of ['\\color{red}{x}', '\\textcolor{blue}{y}', '\\colorbox{red}{z}', '\\fcolorbox{red}{blue}{z}', '\\boxed{x}', '\\raisebox{1em}{x}', '\\underbrace{x}_{y}']) {
+		for (const tex of [
+			'\\color{red}{x}',
+			'\\textcolor{blue}{y}',
+			'\\colorbox{red}{z}',
+			'\\fcolorbox{red}{blue}{z}',
+			'\\boxed{x}',
+			'\\raisebox{1em}{x}',
+			'\\underbrace{x}_{y}',
+		]) {
 			const $ = loadHtml(mathml(typesetMath(tex, { display: false })));
 			expect($('math').length, tex).toBe(1);
 			expect($('[style]').length, tex).toBe(0);
@@ -103,7 +122,11 @@ describe('mathProblems', () => {
 	});
 
 	it('finds nothing to complain about in valid math or in text without math', () => {
-		expect(mathProblems(['inline-math', 'display-math', 'bundled-math', 'lone-price', 'nested'].map(latexFixture))).toEqual([]);
+		expect(
+			mathProblems(
+				['inline-math', 'display-math', 'bundled-math', 'lone-price', 'nested'].map(latexFixture),
+			),
+		).toEqual([]);
 	});
 
 	it('names the source without the underlining Temml adds', () => {
@@ -113,11 +136,12 @@ describe('mathProblems', () => {
 });
 
 describe('typesetMath and page structure', () => {
-	it.each(['\\begin{equation}a\\label{related-heading}\\end{equation}', 'x \\eqref{main}', 'y \\ref{cite-heading}'])(
-		'refuses %s, which would put ids or empty links from seed text on the page',
-		(tex) => {
-			const result = typesetMath(tex, { display: true });
-			expect(result.ok).toBe(false);
-		},
-	);
+	it.each([
+		'\\begin{equation}a\\label{related-heading}\\end{equation}',
+		'x \\eqref{main}',
+		'y \\ref{cite-heading}',
+	])('refuses %s, which would put ids or empty links from seed text on the page', (tex) => {
+		const result = typesetMath(tex, { display: true });
+		expect(result.ok).toBe(false);
+	});
 });

@@ -8,21 +8,37 @@ import { abstractsLoader } from '../../../src/loaders/abstracts.ts';
 import { fakeLoaderContext } from '../../helpers/loader-context.ts';
 import { rejection, thrown } from '../../helpers/thrown.ts';
 
-const options = { seeds: 'seeds', generatedDir: '.atlas', component: 'src/components/AbstractBody.astro' };
+const options = {
+	seeds: 'seeds',
+	generatedDir: '.atlas',
+	component: 'src/components/AbstractBody.astro',
+};
 
 describe('abstractsLoader options', () => {
 	it('refuses a missing seeds folder name and says how to give one', () => {
 		const error = thrown(() => abstractsLoader({ ...options, seeds: '' }));
 		expect(AstroError.is(error)).toBe(true);
-		expect(error).toMatchObject({ name: 'LoaderSeedsOptionInvalid', hint: expect.stringContaining('abstractsLoader({ seeds: "seeds"') });
+		expect(error).toMatchObject({
+			name: 'LoaderSeedsOptionInvalid',
+			hint: expect.stringContaining('abstractsLoader({ seeds: "seeds"'),
+		});
 	});
 
 	it('refuses a generated folder outside the project root, saying why', () => {
-		expect(thrown(() => abstractsLoader({ ...options, generatedDir: '../elsewhere' }))).toMatchObject({
+		expect(
+			thrown(() => abstractsLoader({ ...options, generatedDir: '../elsewhere' })),
+		).toMatchObject({
 			name: 'LoaderPathOutsideRoot',
-			message: expect.stringMatching(/`generatedDir` must be a path inside the project root; got "\.\.\/elsewhere"\. Vite only compiles files under the root/u),
+			message: expect.stringMatching(
+				/`generatedDir` must be a path inside the project root; got "\.\.\/elsewhere"\. Vite only compiles files under the root/u,
+			),
 		});
-		expect(thrown(() => abstractsLoader({ ...options, component: '/tmp/Body.astro' }))).toMatchObject({ name: 'LoaderPathOutsideRoot', message: expect.stringContaining('`component`') });
+		expect(
+			thrown(() => abstractsLoader({ ...options, component: '/tmp/Body.astro' })),
+		).toMatchObject({
+			name: 'LoaderPathOutsideRoot',
+			message: expect.stringContaining('`component`'),
+		});
 	});
 });
 
@@ -39,7 +55,10 @@ describe('abstractsLoader.load', () => {
 
 	it('stores one deferred-render entry per paper, backed by a generated MDX file', async () => {
 		await mkdir(join(root, 'seeds'));
-		await seed('a.txt', 'Abstract:We propose OneNet, a first model.\nAbstract:We propose TwoNet, a second model.\n');
+		await seed(
+			'a.txt',
+			'Abstract:We propose OneNet, a first model.\nAbstract:We propose TwoNet, a second model.\n',
+		);
 		const fake = fakeLoaderContext(root);
 		await abstractsLoader(options).load(fake.context);
 
@@ -60,7 +79,10 @@ describe('abstractsLoader.load', () => {
 		const loader = abstractsLoader(options);
 		await loader.load(fake.context);
 		expect(fake.sets).toHaveLength(2);
-		const mtimes = async () => Promise.all([...fake.entries.values()].map(async (e) => (await stat(join(root, e.filePath!))).mtimeMs));
+		const mtimes = async () =>
+			Promise.all(
+				[...fake.entries.values()].map(async (e) => (await stat(join(root, e.filePath!))).mtimeMs),
+			);
 		const written = await mtimes();
 
 		const before = fake.moduleImports.length;
@@ -70,11 +92,15 @@ describe('abstractsLoader.load', () => {
 		// The MDX files are not written again either: Vite would see them as changed.
 		expect(await mtimes()).toEqual(written);
 		// Nothing re-parsed or re-set, but both modules registered again for this build.
-		expect(fake.moduleImports.slice(before).sort()).toEqual([...fake.entries.values()].map((e) => e.filePath).sort());
+		expect(fake.moduleImports.slice(before).sort()).toEqual(
+			[...fake.entries.values()].map((e) => e.filePath).sort(),
+		);
 
 		await rm(join(root, 'seeds/b.txt'));
 		await loader.load(fake.context);
-		expect([...fake.entries.values()].map((e) => e.data['title'])).toEqual(['OneNet: A first model']);
+		expect([...fake.entries.values()].map((e) => e.data['title'])).toEqual([
+			'OneNet: A first model',
+		]);
 		expect(await readdir(join(root, '.atlas/papers'))).toHaveLength(1);
 
 		await rm(join(root, 'seeds/a.txt'));
@@ -102,16 +128,23 @@ describe('abstractsLoader.load', () => {
 
 	it('passes seed warnings on with file and line, and still loads the rest', async () => {
 		await mkdir(join(root, 'seeds'));
-		await seed('mixed.txt', 'Abstract:We propose OneNet, a first model.\nAbstract:\nAbstract:We propose TwoNet, a second model.\n');
+		await seed(
+			'mixed.txt',
+			'Abstract:We propose OneNet, a first model.\nAbstract:\nAbstract:We propose TwoNet, a second model.\n',
+		);
 		const fake = fakeLoaderContext(root);
 		await abstractsLoader(options).load(fake.context);
 		expect(fake.entries.size).toBe(2);
-		expect(fake.warnings).toEqual(['mixed.txt:2: this "Abstract:" line has no text; write the abstract after "Abstract:" or delete the line [EmptyAbstract]']);
+		expect(fake.warnings).toEqual([
+			'mixed.txt:2: this "Abstract:" line has no text; write the abstract after "Abstract:" or delete the line [EmptyAbstract]',
+		]);
 	});
 
 	it('fails with the folder and the fix when the seeds folder does not exist', async () => {
 		const fake = fakeLoaderContext(root);
-		const error = await rejection(abstractsLoader({ ...options, seeds: 'nowhere' }).load(fake.context));
+		const error = await rejection(
+			abstractsLoader({ ...options, seeds: 'nowhere' }).load(fake.context),
+		);
 		expect(AstroError.is(error)).toBe(true);
 		expect(error.name).toBe('SeedsFolderMissing');
 		expect(error.message).toMatch(/nowhere does not exist\.$/u);
@@ -124,7 +157,10 @@ describe('abstractsLoader.load', () => {
 		await seed('topics.yaml', 'renmae: {}\n');
 		const error = await rejection(abstractsLoader(options).load(fakeLoaderContext(root).context));
 		expect(AstroError.is(error)).toBe(true);
-		expect(error).toMatchObject({ name: 'ConfigYamlInvalid', title: expect.stringContaining('configuration file') });
+		expect(error).toMatchObject({
+			name: 'ConfigYamlInvalid',
+			title: expect.stringContaining('configuration file'),
+		});
 		expect(error.message).toContain('"renmae"');
 		expect(error.hint).toMatch(/^Allowed in topics\.yaml: rename: /u);
 	});

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { normalizeText, paperId } from '../../../src/lib/papers/paper-id.ts';
 
-const sha256Prefix = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 12);
+const sha256Prefix = (text: string) =>
+	createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 12);
 
 describe('normalizeText', () => {
 	it('composes accents, collapses every kind of whitespace and trims', () => {

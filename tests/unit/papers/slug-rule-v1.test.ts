@@ -11,11 +11,15 @@ const slugOfTitle = (title: string) => slugV1([title], ID);
 
 describe('slugV1', () => {
 	it('is the title in lowercase words, then the first 8 hex of the id', () => {
-		expect(slugOfTitle('FooNet: A lightweight network for edge devices')).toBe('foonet-a-lightweight-network-for-edge-devices-01234567');
+		expect(slugOfTitle('FooNet: A lightweight network for edge devices')).toBe(
+			'foonet-a-lightweight-network-for-edge-devices-01234567',
+		);
 	});
 
 	it('cuts a long title at a word boundary within 60 characters', () => {
-		const slug = slugOfTitle('We study the robustness of large language models under distribution shift across many domains');
+		const slug = slugOfTitle(
+			'We study the robustness of large language models under distribution shift across many domains',
+		);
 		const readable = slug.slice(0, -'-01234567'.length);
 		expect(slug.endsWith('-01234567')).toBe(true);
 		expect(readable).toBe('we-study-the-robustness-of-large-language-models-under');
@@ -41,9 +45,12 @@ describe('slugV1', () => {
 	});
 
 	it('reads LaTeX and names contributions as v1 did', () => {
-		expect(slugV1(['We introduce \\textbf{TexNet}, a $\\beta$-model for \\emph{fast} inference. Yes.'], ID)).toBe(
-			'texnet-a-v-model-for-fast-inference-01234567',
-		);
+		expect(
+			slugV1(
+				['We introduce \\textbf{TexNet}, a $\\beta$-model for \\emph{fast} inference. Yes.'],
+				ID,
+			),
+		).toBe('texnet-a-v-model-for-fast-inference-01234567');
 		expect(slugV1(['In this paper, we study the stability of training. More follows.'], ID)).toBe(
 			'we-study-the-stability-of-training-01234567',
 		);
@@ -52,9 +59,13 @@ describe('slugV1', () => {
 
 describe('the frozen slug rule', () => {
 	it('gives the bundled seeds their golden URLs', async () => {
-		const golden: Record<string, string> = JSON.parse(readFileSync(new URL('../../golden/bundled-urls.json', import.meta.url), 'utf8'));
+		const golden: Record<string, string> = JSON.parse(
+			readFileSync(new URL('../../golden/bundled-urls.json', import.meta.url), 'utf8'),
+		);
 		const { collection } = await readBundledCollection();
-		expect(Object.fromEntries(collection.papers.map((p) => [p.id, `/papers/${p.slug}/`]))).toEqual(golden);
+		expect(Object.fromEntries(collection.papers.map((p) => [p.id, `/papers/${p.slug}/`]))).toEqual(
+			golden,
+		);
 	});
 
 	it('against a title that changed: the page keeps its v1 slug', () => {

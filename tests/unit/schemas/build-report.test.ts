@@ -8,7 +8,15 @@ const report = {
 	abstracts: 4,
 	duplicatesMerged: 1,
 	mathNotTypeset: 0,
-	warnings: [{ severity: 'warning', code: 'EmptyAbstract', file: 'a.txt', line: 2, message: 'this "Abstract:" line has no text' }],
+	warnings: [
+		{
+			severity: 'warning',
+			code: 'EmptyAbstract',
+			file: 'a.txt',
+			line: 2,
+			message: 'this "Abstract:" line has no text',
+		},
+	],
 };
 
 describe('BuildReportSchema', () => {
@@ -19,7 +27,10 @@ describe('BuildReportSchema', () => {
 	it.each([
 		['a negative count', { papers: -1 }],
 		['a fractional count', { files: 1.5 }],
-		['a warning without a line', { warnings: [{ severity: 'warning', file: 'a.txt', message: 'x' }] }],
+		[
+			'a warning without a line',
+			{ warnings: [{ severity: 'warning', file: 'a.txt', message: 'x' }] },
+		],
 	])('rejects %s', (_, change) => {
 		expect(BuildReportSchema.safeParse({ ...report, ...change }).success).toBe(false);
 	});

@@ -5,7 +5,9 @@ const COMPONENT = '../../src/components/AbstractBody.astro';
 
 describe('generatedMdx', () => {
 	it('imports the component and hands it the paragraphs the page passes to <Content>', () => {
-		expect(generatedMdx(COMPONENT)).toBe(`import AbstractBody from "${COMPONENT}";\n\n<AbstractBody paragraphs={props.paragraphs} />\n`);
+		expect(generatedMdx(COMPONENT)).toBe(
+			`import AbstractBody from "${COMPONENT}";\n\n<AbstractBody paragraphs={props.paragraphs} />\n`,
+		);
 	});
 
 	it('quotes the component path as a string, whatever it holds', () => {

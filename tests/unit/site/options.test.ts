@@ -3,9 +3,12 @@ import { normalizeBase, resolveAtlasOptions, withBase } from '../../../src/lib/s
 import { thrown } from '../../helpers/thrown.ts';
 
 describe('normalizeBase', () => {
-	it.each(['atlas', '/atlas', 'atlas/', '/atlas/', '//atlas//', './atlas'])('reads %j as /atlas/', (base) => {
-		expect(normalizeBase(base)).toBe('/atlas/');
-	});
+	it.each(['atlas', '/atlas', 'atlas/', '/atlas/', '//atlas//', './atlas'])(
+		'reads %j as /atlas/',
+		(base) => {
+			expect(normalizeBase(base)).toBe('/atlas/');
+		},
+	);
 
 	it.each(['', '/', undefined])('reads %j as the host root', (base) => {
 		expect(normalizeBase(base)).toBe('/');
@@ -15,25 +18,52 @@ describe('normalizeBase', () => {
 		expect(normalizeBase('docs/atlas')).toBe('/docs/atlas/');
 	});
 
-	it.each(['..', '/atlas/../etc', '../atlas'])('refuses %j and says what to give instead', (base) => {
-		expect(thrown(() => normalizeBase(base))).toMatchObject({ name: 'AtlasBaseInvalid', message: `ATLAS_BASE "${base}" contains "..".`, hint: 'Give a path such as /atlas/.' });
-	});
+	it.each(['..', '/atlas/../etc', '../atlas'])(
+		'refuses %j and says what to give instead',
+		(base) => {
+			expect(thrown(() => normalizeBase(base))).toMatchObject({
+				name: 'AtlasBaseInvalid',
+				message: `ATLAS_BASE "${base}" contains "..".`,
+				hint: 'Give a path such as /atlas/.',
+			});
+		},
+	);
 });
 
 describe('resolveAtlasOptions', () => {
 	it('uses the defaults when nothing is set', () => {
-		expect(resolveAtlasOptions({})).toEqual({ seeds: 'seeds', base: '/', site: undefined, strict: false });
+		expect(resolveAtlasOptions({})).toEqual({
+			seeds: 'seeds',
+			base: '/',
+			site: undefined,
+			strict: false,
+		});
 	});
 
 	it('reads ATLAS_SEEDS, ATLAS_BASE and ATLAS_SITE, trimmed', () => {
 		expect(
-			resolveAtlasOptions({ ATLAS_SEEDS: ' my-seeds ', ATLAS_BASE: 'atlas', ATLAS_SITE: ' https://atlas.example.org/ ' }),
-		).toEqual({ seeds: 'my-seeds', base: '/atlas/', site: 'https://atlas.example.org', strict: false });
+			resolveAtlasOptions({
+				ATLAS_SEEDS: ' my-seeds ',
+				ATLAS_BASE: 'atlas',
+				ATLAS_SITE: ' https://atlas.example.org/ ',
+			}),
+		).toEqual({
+			seeds: 'my-seeds',
+			base: '/atlas/',
+			site: 'https://atlas.example.org',
+			strict: false,
+		});
 	});
 
 	it('falls back to the given defaults for empty or blank variables', () => {
-		const defaults = { seeds: 'default-seeds', base: '/docs/', site: 'https://default.example.org' };
-		expect(resolveAtlasOptions({ ATLAS_SEEDS: '', ATLAS_BASE: '  ', ATLAS_SITE: '' }, defaults)).toEqual({
+		const defaults = {
+			seeds: 'default-seeds',
+			base: '/docs/',
+			site: 'https://default.example.org',
+		};
+		expect(
+			resolveAtlasOptions({ ATLAS_SEEDS: '', ATLAS_BASE: '  ', ATLAS_SITE: '' }, defaults),
+		).toEqual({
 			seeds: 'default-seeds',
 			base: '/docs/',
 			site: 'https://default.example.org',
@@ -42,7 +72,9 @@ describe('resolveAtlasOptions', () => {
 	});
 
 	it('keeps only the origin of ATLAS_SITE', () => {
-		expect(resolveAtlasOptions({ ATLAS_SITE: 'http://localhost:4321/some/path?q=1' }).site).toBe('http://localhost:4321');
+		expect(resolveAtlasOptions({ ATLAS_SITE: 'http://localhost:4321/some/path?q=1' }).site).toBe(
+			'http://localhost:4321',
+		);
 	});
 
 	it('refuses an ATLAS_SITE that is not a URL, with an example of one', () => {
@@ -54,11 +86,15 @@ describe('resolveAtlasOptions', () => {
 	});
 
 	it('refuses an ATLAS_SITE that is not http(s)', () => {
-		expect(thrown(() => resolveAtlasOptions({ ATLAS_SITE: 'ftp://atlas.example.org' })).name).toBe('AtlasSiteNotHttp');
+		expect(thrown(() => resolveAtlasOptions({ ATLAS_SITE: 'ftp://atlas.example.org' })).name).toBe(
+			'AtlasSiteNotHttp',
+		);
 	});
 
 	it('refuses ".." in ATLAS_BASE', () => {
-		expect(thrown(() => resolveAtlasOptions({ ATLAS_BASE: '../up' })).name).toBe('AtlasBaseInvalid');
+		expect(thrown(() => resolveAtlasOptions({ ATLAS_BASE: '../up' })).name).toBe(
+			'AtlasBaseInvalid',
+		);
 	});
 
 	it.each(['1', 'true', 'TRUE', 'yes', ' 1 '])('ATLAS_STRICT=%j is strict', (value) => {

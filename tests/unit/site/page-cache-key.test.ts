@@ -14,11 +14,20 @@ describe('paperPageKey', () => {
 	});
 
 	it.each([
-		['its own text', () => paperPageKey({ ...paper, paragraphs: ['changed'] }, prev, next, [related])],
-		['a topic name', () => paperPageKey({ ...paper, topics: [{ slug: 't', name: 'T' }] }, prev, next, [related])],
+		[
+			'its own text',
+			() => paperPageKey({ ...paper, paragraphs: ['changed'] }, prev, next, [related]),
+		],
+		[
+			'a topic name',
+			() => paperPageKey({ ...paper, topics: [{ slug: 't', name: 'T' }] }, prev, next, [related]),
+		],
 		['a neighbour’s title', () => paperPageKey(paper, { ...prev, title: 'B2' }, next, [related])],
 		['a neighbour’s URL', () => paperPageKey(paper, prev, { ...next, slug: 'c-2' }, [related])],
-		['a related paper’s excerpt', () => paperPageKey(paper, prev, next, [{ ...related, excerpt: 'new' }])],
+		[
+			'a related paper’s excerpt',
+			() => paperPageKey(paper, prev, next, [{ ...related, excerpt: 'new' }]),
+		],
 		['the related papers’ order', () => paperPageKey(paper, prev, next, [related, prev])],
 		['a missing neighbour', () => paperPageKey(paper, undefined, next, [related])],
 	])('changes with %s', (_, changed) => {

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { homePagePath, pageLinks, paperPath, taxonomyPath, termPath } from '../../../src/lib/site/urls.ts';
+import {
+	homePagePath,
+	pageLinks,
+	paperPath,
+	taxonomyPath,
+	termPath,
+} from '../../../src/lib/site/urls.ts';
 
 describe.each(['/', '/atlas/'])('paths under the base %j', (base) => {
 	it('puts a paper at /papers/<slug>/', () => {
-		expect(paperPath(base, 'graph-networks-1a2b3c4d')).toBe(`${base}papers/graph-networks-1a2b3c4d/`);
+		expect(paperPath(base, 'graph-networks-1a2b3c4d')).toBe(
+			`${base}papers/graph-networks-1a2b3c4d/`,
+		);
 	});
 
 	it('numbers home pages from /page/2/, the first being the base itself', () => {
@@ -17,9 +25,13 @@ describe.each(['/', '/atlas/'])('paths under the base %j', (base) => {
 		expect(taxonomyPath(base, 'topics')).toBe(`${base}topics/`);
 		expect(taxonomyPath(base, 'authors')).toBe(`${base}authors/`);
 		expect(taxonomyPath(base, 'categories')).toBe(`${base}categories/`);
-		expect(termPath(base, 'topics', 'federated-learning')).toBe(`${base}topics/federated-learning/`);
+		expect(termPath(base, 'topics', 'federated-learning')).toBe(
+			`${base}topics/federated-learning/`,
+		);
 		expect(termPath(base, 'authors', 'mei-jian-ping', 1)).toBe(`${base}authors/mei-jian-ping/`);
-		expect(termPath(base, 'categories', 'machine-learning', 3)).toBe(`${base}categories/machine-learning/3/`);
+		expect(termPath(base, 'categories', 'machine-learning', 3)).toBe(
+			`${base}categories/machine-learning/3/`,
+		);
 	});
 });
 
@@ -60,12 +72,19 @@ describe('pageLinks', () => {
 	});
 
 	it('gives a single page no prev or next', () => {
-		expect(pageLinks(1, 1, pathOf)).toEqual({ prev: undefined, next: undefined, pages: [{ number: 1, href: '/atlas/', current: true }] });
+		expect(pageLinks(1, 1, pathOf)).toEqual({
+			prev: undefined,
+			next: undefined,
+			pages: [{ number: 1, href: '/atlas/', current: true }],
+		});
 	});
 
 	it('works with term pages', () => {
 		const links = pageLinks(2, 2, (page) => termPath('/', 'topics', 'diffusion-model', page));
 		expect(links.prev).toBe('/topics/diffusion-model/');
-		expect(links.pages.map((p) => p.href)).toEqual(['/topics/diffusion-model/', '/topics/diffusion-model/2/']);
+		expect(links.pages.map((p) => p.href)).toEqual([
+			'/topics/diffusion-model/',
+			'/topics/diffusion-model/2/',
+		]);
 	});
 });

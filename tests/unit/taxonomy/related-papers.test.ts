@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { RELATED_COUNT, relatedPapers, type RelatedInput } from '../../../src/lib/taxonomy/related-papers.ts';
+import {
+	RELATED_COUNT,
+	relatedPapers,
+	type RelatedInput,
+} from '../../../src/lib/taxonomy/related-papers.ts';
 import { extractTopics } from '../../../src/lib/topics/extract-topics.ts';
-import { readBundledCollection, readFixtureCollection, shuffled } from '../../helpers/collections.ts';
+import {
+	readBundledCollection,
+	readFixtureCollection,
+	shuffled,
+} from '../../helpers/collections.ts';
 
 /** Inputs with their topics from extractTopics, as classifyPapers builds them. */
 async function relatedInputsOf(name: string): Promise<RelatedInput[]> {
-	const { topicInputs } = name === 'bundled' ? await readBundledCollection() : await readFixtureCollection(name);
+	const { topicInputs } =
+		name === 'bundled' ? await readBundledCollection() : await readFixtureCollection(name);
 	const { byPaper } = extractTopics(topicInputs);
 	return topicInputs.map((p) => ({ ...p, topics: byPaper.get(p.id) ?? [] }));
 }
 
-const sortedEntries = (related: Map<string, string[]>) => [...related].sort(([a], [b]) => (a < b ? -1 : 1));
+const sortedEntries = (related: Map<string, string[]>) =>
+	[...related].sort(([a], [b]) => (a < b ? -1 : 1));
 
-function expectWellFormed(related: Map<string, string[]>, inputs: readonly RelatedInput[], count = RELATED_COUNT) {
+function expectWellFormed(
+	related: Map<string, string[]>,
+	inputs: readonly RelatedInput[],
+	count = RELATED_COUNT,
+) {
 	const ids = new Set(inputs.map((p) => p.id));
 	expect([...related.keys()].sort()).toEqual([...ids].sort());
 	for (const [id, list] of related) {
@@ -29,7 +43,9 @@ describe('relatedPapers', () => {
 		const related = relatedPapers(inputs);
 		expectWellFormed(related, inputs);
 		// A collection of 39 papers on a handful of fields: most papers have a full list.
-		expect([...related.values()].filter((list) => list.length === RELATED_COUNT).length).toBeGreaterThan(inputs.length / 2);
+		expect(
+			[...related.values()].filter((list) => list.length === RELATED_COUNT).length,
+		).toBeGreaterThan(inputs.length / 2);
 	});
 
 	it('honours a smaller count', async () => {
@@ -52,8 +68,12 @@ describe('relatedPapers', () => {
 		const related = relatedPapers(inputs);
 		expectWellFormed(related, inputs);
 		for (const paper of inputs) {
-			const sharing = inputs.filter((o) => o.id !== paper.id && o.topics.some((t) => paper.topics.includes(t))).map((o) => o.id);
-			expect(related.get(paper.id)!.slice(0, sharing.length).sort(), paper.id).toEqual(sharing.sort());
+			const sharing = inputs
+				.filter((o) => o.id !== paper.id && o.topics.some((t) => paper.topics.includes(t)))
+				.map((o) => o.id);
+			expect(related.get(paper.id)!.slice(0, sharing.length).sort(), paper.id).toEqual(
+				sharing.sort(),
+			);
 		}
 	});
 
@@ -71,8 +91,16 @@ describe('relatedPapers', () => {
 
 	it('breaks ties in shared topics by text similarity, then by id', () => {
 		const inputs: RelatedInput[] = [
-			{ id: 'a', text: 'Federated learning on hospital scans with differential privacy.', topics: ['fl'] },
-			{ id: 'd', text: 'Federated learning on hospital scans with secure aggregation.', topics: ['fl'] },
+			{
+				id: 'a',
+				text: 'Federated learning on hospital scans with differential privacy.',
+				topics: ['fl'],
+			},
+			{
+				id: 'd',
+				text: 'Federated learning on hospital scans with secure aggregation.',
+				topics: ['fl'],
+			},
 			{ id: 'b', text: 'Keyboards improve suggestions over many phones.', topics: ['fl'] },
 			{ id: 'c', text: 'Satellites train models during short passes.', topics: ['fl'] },
 			{ id: 'e', text: 'Coral reefs bleach under heat stress.', topics: [] },
@@ -86,6 +114,10 @@ describe('relatedPapers', () => {
 
 	it('handles an empty collection and a single paper', () => {
 		expect(relatedPapers([]).size).toBe(0);
-		expect(Object.fromEntries(relatedPapers([{ id: 'a', text: 'Graph neural networks.', topics: ['gnn'] }]))).toEqual({ a: [] });
+		expect(
+			Object.fromEntries(
+				relatedPapers([{ id: 'a', text: 'Graph neural networks.', topics: ['gnn'] }]),
+			),
+		).toEqual({ a: [] });
 	});
 });

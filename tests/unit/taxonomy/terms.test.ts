@@ -11,12 +11,16 @@ describe('termsOfPaper', () => {
 	});
 
 	it('gives topics as the paper has them, and authors and categories as slug and name', () => {
-		expect(termsOfPaper(paper, 'topics')).toEqual([{ slug: 'federated-learning', name: 'Federated Learning' }]);
+		expect(termsOfPaper(paper, 'topics')).toEqual([
+			{ slug: 'federated-learning', name: 'Federated Learning' },
+		]);
 		expect(termsOfPaper(paper, 'authors')).toEqual([
 			{ slug: 'mei-jian-ping', name: 'Mei, Jian-Ping' },
 			{ slug: 'li-na', name: 'Li, Na' },
 		]);
-		expect(termsOfPaper(paper, 'categories')).toEqual([{ slug: 'machine-learning', name: 'Machine Learning' }]);
+		expect(termsOfPaper(paper, 'categories')).toEqual([
+			{ slug: 'machine-learning', name: 'Machine Learning' },
+		]);
 	});
 });
 
@@ -40,12 +44,19 @@ describe('groupByTerm', () => {
 	});
 
 	it('does not depend on the order of the papers', () => {
-		const slugsAndPapers = (papers: typeof a[]) => groupByTerm(papers, 'authors').map((t) => [t.slug, t.papers.map((p) => p.id)]);
+		const slugsAndPapers = (papers: (typeof a)[]) =>
+			groupByTerm(papers, 'authors').map((t) => [t.slug, t.papers.map((p) => p.id)]);
 		expect(slugsAndPapers([d, c, b, a])).toEqual(slugsAndPapers([a, b, c, d]));
 	});
 
 	it('groups by slug, so names that slug alike are one term', () => {
-		const terms = groupByTerm([makePaper({ categories: ['Machine Learning'] }), makePaper({ categories: ['Machine learning'] })], 'categories');
+		const terms = groupByTerm(
+			[
+				makePaper({ categories: ['Machine Learning'] }),
+				makePaper({ categories: ['Machine learning'] }),
+			],
+			'categories',
+		);
 		expect(terms).toHaveLength(1);
 		expect(terms[0]!.slug).toBe('machine-learning');
 		expect(terms[0]!.papers).toHaveLength(2);
@@ -59,7 +70,12 @@ describe('groupByTerm', () => {
 	it('agrees with classifyPapers on the bundled seeds: same topics, same counts, same order', async () => {
 		const { papers, topics } = classifyPapers((await readBundledCollection()).collection.papers);
 		const terms = groupByTerm(papers, 'topics');
-		expect(terms.map((t) => [t.slug, t.name, t.papers.length])).toEqual(topics.map((t) => [t.slug, t.name, t.papers.length]));
-		for (const term of terms) expect(term.papers.map((p) => p.id).sort()).toEqual(topics.find((t) => t.slug === term.slug)!.papers);
+		expect(terms.map((t) => [t.slug, t.name, t.papers.length])).toEqual(
+			topics.map((t) => [t.slug, t.name, t.papers.length]),
+		);
+		for (const term of terms)
+			expect(term.papers.map((p) => p.id).sort()).toEqual(
+				topics.find((t) => t.slug === term.slug)!.papers,
+			);
 	});
 });

@@ -1,30 +1,108 @@
 import { describe, expect, it } from 'vitest';
-import { extractTopics, type TopicAssignment, type TopicInput } from '../../../src/lib/topics/extract-topics.ts';
+import {
+	extractTopics,
+	type TopicAssignment,
+	type TopicInput,
+} from '../../../src/lib/topics/extract-topics.ts';
 import { MAX_TOPICS_PER_PAPER, MIN_PAPERS_PER_TOPIC } from '../../../src/lib/topics/selection.ts';
 import type { TaggingCache } from '../../../src/lib/topics/words.ts';
 import { PARENT_MIN_PAPERS } from '../../../src/lib/topics/topic-tree.ts';
 import { parseTopicOverrides } from '../../../src/schemas/topic-overrides.ts';
-import { readBundledCollection, readFixtureCollections, shuffled } from '../../helpers/collections.ts';
+import {
+	readBundledCollection,
+	readFixtureCollections,
+	shuffled,
+} from '../../helpers/collections.ts';
 
 /** The fixture collections these tests read, through the pipeline as a build reads them. */
-const fixtureCollection = await readFixtureCollections('acronyms', 'hide-single-word', 'hyphen-variants', 'mass-nouns', 'no-shared-phrases', 'overrides', 'parent-topic', 'shared-phrases', 'single-paper', 'single-words');
+const fixtureCollection = await readFixtureCollections(
+	'acronyms',
+	'hide-single-word',
+	'hyphen-variants',
+	'mass-nouns',
+	'no-shared-phrases',
+	'overrides',
+	'parent-topic',
+	'shared-phrases',
+	'single-paper',
+	'single-words',
+);
 const bundled = await readBundledCollection();
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
 /** Words that must never be a topic on their own: stop words and the way papers talk about themselves. */
 const NOT_A_TOPIC = new Set([
-	'a', 'an', 'the', 'of', 'in', 'on', 'for', 'with', 'and', 'we', 'our', 'this', 'that', 'it', 'its',
-	'paper', 'papers', 'method', 'methods', 'result', 'results', 'approach', 'approaches', 'experiment', 'experiments',
-	'performance', 'novel', 'state-of-the-art', 'extensive', 'propose', 'proposed', 'show', 'shows',
+	'a',
+	'an',
+	'the',
+	'of',
+	'in',
+	'on',
+	'for',
+	'with',
+	'and',
+	'we',
+	'our',
+	'this',
+	'that',
+	'it',
+	'its',
+	'paper',
+	'papers',
+	'method',
+	'methods',
+	'result',
+	'results',
+	'approach',
+	'approaches',
+	'experiment',
+	'experiments',
+	'performance',
+	'novel',
+	'state-of-the-art',
+	'extensive',
+	'propose',
+	'proposed',
+	'show',
+	'shows',
 ]);
 /** Adjectives of the shared-phrases abstracts: a topic ending in one is a fragment ("Federated Learning Novel"). */
 const FIXTURE_ADJECTIVES = new Set([
-	'novel', 'extensive', 'state-of-the-art', 'shared', 'diagnostic', 'clinical', 'medical', 'non-iid', 'central', 'private',
-	'undefended', 'standard', 'text-guided', 'pretrained', 'edited', 'slow', 'low', 'centralized', 'secure',
+	'novel',
+	'extensive',
+	'state-of-the-art',
+	'shared',
+	'diagnostic',
+	'clinical',
+	'medical',
+	'non-iid',
+	'central',
+	'private',
+	'undefended',
+	'standard',
+	'text-guided',
+	'pretrained',
+	'edited',
+	'slow',
+	'low',
+	'centralized',
+	'secure',
 ]);
 /** Boilerplate a topic must not start with ("Novel Method", "Extensive Experiments"). */
-const BOILERPLATE_START = new Set(['we', 'our', 'propose', 'proposed', 'novel', 'extensive', 'experiments', 'state-of-the-art', 'results', 'show', 'method']);
+const BOILERPLATE_START = new Set([
+	'we',
+	'our',
+	'propose',
+	'proposed',
+	'novel',
+	'extensive',
+	'experiments',
+	'state-of-the-art',
+	'results',
+	'show',
+	'method',
+]);
 
 /** The parts of an assignment that must not depend on input order, in a comparable form. */
 function snapshot(result: TopicAssignment) {
@@ -43,25 +121,32 @@ function expectWellFormed(result: TopicAssignment, inputs: readonly TopicInput[]
 	for (let i = 1; i < result.topics.length; i++) {
 		const [a, b] = [result.topics[i - 1]!, result.topics[i]!];
 		const order = b.papers.length - a.papers.length || a.name.localeCompare(b.name, 'en');
-		expect(order, `${a.name} (${a.papers.length}) is listed before ${b.name} (${b.papers.length})`).toBeLessThanOrEqual(0);
+		expect(
+			order,
+			`${a.name} (${a.papers.length}) is listed before ${b.name} (${b.papers.length})`,
+		).toBeLessThanOrEqual(0);
 	}
 	expect([...result.byPaper.keys()].sort()).toEqual(inputs.map((p) => p.id).sort());
 	for (const [id, topics] of result.byPaper) {
 		expect(topics.length, id).toBeLessThanOrEqual(MAX_TOPICS_PER_PAPER);
 		expect(new Set(topics).size, id).toBe(topics.length);
-		for (const slug of topics) expect(slugs, `${id} has a topic that is not listed`).toContain(slug);
+		for (const slug of topics)
+			expect(slugs, `${id} has a topic that is not listed`).toContain(slug);
 	}
 	for (const topic of result.topics) {
 		expect(topic.name.trim()).not.toBe('');
 		expect(topic.papers).toEqual([...new Set(topic.papers)].sort());
-		const members = [...result.byPaper].filter(([, topics]) => topics.includes(topic.slug)).map(([id]) => id);
+		const members = [...result.byPaper]
+			.filter(([, topics]) => topics.includes(topic.slug))
+			.map(([id]) => id);
 		expect(topic.papers, topic.slug).toEqual(members.sort());
 	}
 }
 
 const topicNamed = (result: TopicAssignment, slug: string) => {
 	const topic = result.topics.find((t) => t.slug === slug);
-	if (!topic) throw new Error(`no topic ${slug} among ${result.topics.map((t) => t.slug).join(', ')}`);
+	if (!topic)
+		throw new Error(`no topic ${slug} among ${result.topics.map((t) => t.slug).join(', ')}`);
 	return topic;
 };
 
@@ -81,16 +166,27 @@ describe('extractTopics: shared phrases', () => {
 	it('puts the right papers under each topic, and none of the others', () => {
 		const { idOf } = fixture;
 		expect(topicNamed(result, 'federated-learning').papers).toEqual(
-			[idOf('federated-hospitals.txt'), idOf('federated-gradient-leakage.txt'), idOf('federated-diffusion.txt')].sort(),
+			[
+				idOf('federated-hospitals.txt'),
+				idOf('federated-gradient-leakage.txt'),
+				idOf('federated-diffusion.txt'),
+			].sort(),
 		);
 		expect(topicNamed(result, 'diffusion-model').papers).toEqual(
-			[idOf('diffusion-image-editing.txt'), idOf('diffusion-distillation.txt'), idOf('federated-diffusion.txt')].sort(),
+			[
+				idOf('diffusion-image-editing.txt'),
+				idOf('diffusion-distillation.txt'),
+				idOf('federated-diffusion.txt'),
+			].sort(),
 		);
-		expect(result.byPaper.get(idOf('federated-diffusion.txt'))).toEqual(expect.arrayContaining(['federated-learning', 'diffusion-model']));
+		expect(result.byPaper.get(idOf('federated-diffusion.txt'))).toEqual(
+			expect.arrayContaining(['federated-learning', 'diffusion-model']),
+		);
 	});
 
 	it('gives every topic at least two papers', () => {
-		for (const topic of result.topics) expect(topic.papers.length, topic.name).toBeGreaterThanOrEqual(MIN_PAPERS_PER_TOPIC);
+		for (const topic of result.topics)
+			expect(topic.papers.length, topic.name).toBeGreaterThanOrEqual(MIN_PAPERS_PER_TOPIC);
 	});
 
 	it('never makes a topic of boilerplate, a stop word, a generic word or a fragment', () => {
@@ -152,7 +248,10 @@ describe('extractTopics: papers that share nothing', () => {
 		const empty = extractTopics([]);
 		expect(empty.topics).toEqual([]);
 		expect(empty.byPaper.size).toBe(0);
-		const blank = extractTopics([{ id: 'a', text: '' }, { id: 'b', text: '  ' }]);
+		const blank = extractTopics([
+			{ id: 'a', text: '' },
+			{ id: 'b', text: '  ' },
+		]);
 		expect(blank.topics).toEqual([]);
 		expect(Object.fromEntries(blank.byPaper)).toEqual({ a: [], b: [] });
 	});
@@ -184,27 +283,51 @@ describe('extractTopics: topics.yaml overrides', () => {
 
 	it('starts from a collection that has every topic the file names', () => {
 		expect(plain.topics.map((t) => t.slug)).toEqual(
-			expect.arrayContaining(['federated-learning', 'speech-synthesis', 'neural-vocoder', 'knowledge-distillation']),
+			expect.arrayContaining([
+				'federated-learning',
+				'speech-synthesis',
+				'neural-vocoder',
+				'knowledge-distillation',
+			]),
 		);
 		expectWellFormed(result, fixture.topicInputs);
 	});
 
 	it('renames a topic but keeps its slug', () => {
-		expect(topicNamed(result, 'federated-learning')).toEqual({ ...topicNamed(plain, 'federated-learning'), name: 'Collaborative Training' });
+		expect(topicNamed(result, 'federated-learning')).toEqual({
+			...topicNamed(plain, 'federated-learning'),
+			name: 'Collaborative Training',
+		});
 		expect(result.topics.map((t) => t.name)).not.toContain('Federated Learning');
 	});
 
 	it('merges topics into the key topic, with the union of their papers', () => {
-		const union = [...new Set([...topicNamed(plain, 'speech-synthesis').papers, ...topicNamed(plain, 'neural-vocoder').papers])].sort();
-		expect(union).toEqual([idOf('speech-diffusion.txt'), idOf('speech-vocoder.txt'), idOf('speech-low-resource.txt')].sort());
-		expect(topicNamed(result, 'speech-synthesis')).toEqual({ slug: 'speech-synthesis', name: 'Speech Synthesis', papers: union });
+		const union = [
+			...new Set([
+				...topicNamed(plain, 'speech-synthesis').papers,
+				...topicNamed(plain, 'neural-vocoder').papers,
+			]),
+		].sort();
+		expect(union).toEqual(
+			[
+				idOf('speech-diffusion.txt'),
+				idOf('speech-vocoder.txt'),
+				idOf('speech-low-resource.txt'),
+			].sort(),
+		);
+		expect(topicNamed(result, 'speech-synthesis')).toEqual({
+			slug: 'speech-synthesis',
+			name: 'Speech Synthesis',
+			papers: union,
+		});
 		expect(result.topics.map((t) => t.slug)).not.toContain('neural-vocoder');
 		for (const topics of result.byPaper.values()) expect(topics).not.toContain('neural-vocoder');
 	});
 
 	it('hides a topic from the list and from every paper', () => {
 		expect(result.topics.map((t) => t.slug)).not.toContain('knowledge-distillation');
-		for (const topics of result.byPaper.values()) expect(topics).not.toContain('knowledge-distillation');
+		for (const topics of result.byPaper.values())
+			expect(topics).not.toContain('knowledge-distillation');
 	});
 
 	it('adds a topic with the papers that contain its phrases', () => {
@@ -221,7 +344,9 @@ describe('extractTopics: topics.yaml overrides', () => {
 	});
 
 	it('is deterministic with overrides too', () => {
-		expect(snapshot(extractTopics(shuffled(fixture.topicInputs), fixture.overrides))).toEqual(snapshot(result));
+		expect(snapshot(extractTopics(shuffled(fixture.topicInputs), fixture.overrides))).toEqual(
+			snapshot(result),
+		);
 	});
 
 	it('hides a single-word topic too', () => {
@@ -252,7 +377,10 @@ describe('extractTopics: limits and order', () => {
 		(f: string) => `Why ${f} fails on noisy sensors, and how to repair ${f}.`,
 	];
 	const survey: TopicInput = { id: 'survey', text: `This survey covers ${FIELDS.join(', ')}.` };
-	const inputs: TopicInput[] = [survey, ...FIELDS.map((f, i) => ({ id: `field-${i}`, text: FRAMES[i % FRAMES.length]!(f) }))];
+	const inputs: TopicInput[] = [
+		survey,
+		...FIELDS.map((f, i) => ({ id: `field-${i}`, text: FRAMES[i % FRAMES.length]!(f) })),
+	];
 
 	it(`gives a paper at most ${MAX_TOPICS_PER_PAPER} topics even when it shares more phrases`, () => {
 		const result = extractTopics(inputs);
@@ -283,7 +411,9 @@ describe('extractTopics: spelling variants', () => {
 		const fixture = fixtureCollection('hyphen-variants');
 		const result = extractTopics(fixture.topicInputs);
 		expectWellFormed(result, fixture.topicInputs);
-		expect(topicNamed(result, 'super-resolution').papers).toEqual(fixture.topicInputs.map((p) => p.id).sort());
+		expect(topicNamed(result, 'super-resolution').papers).toEqual(
+			fixture.topicInputs.map((p) => p.id).sort(),
+		);
 	});
 });
 
@@ -312,12 +442,15 @@ describe('extractTopics: single words', () => {
 
 	it('accepts a single word that is a term of a field, rare in general English', () => {
 		expectWellFormed(result, fixture.topicInputs);
-		expect(topicNamed(result, 'duality').papers).toEqual([fixture.idOf('duality-gauge.txt'), fixture.idOf('duality-lattice.txt')].sort());
+		expect(topicNamed(result, 'duality').papers).toEqual(
+			[fixture.idOf('duality-gauge.txt'), fixture.idOf('duality-lattice.txt')].sort(),
+		);
 	});
 
 	it('rejects everyday English words and citations, however often the papers share them', () => {
 		// All four papers write "theories", "errors" and "et al.".
-		for (const slug of ['theory', 'theories', 'error', 'errors', 'et-al']) expect(slugs).not.toContain(slug);
+		for (const slug of ['theory', 'theories', 'error', 'errors', 'et-al'])
+			expect(slugs).not.toContain(slug);
 		expect(result.topics.map((t) => t.name.toLowerCase())).not.toContain('et al');
 	});
 });
@@ -333,7 +466,8 @@ describe('extractTopics: parent topics', () => {
 		expect(topicNamed(tree, 'graph-neural-network').parent).toBe('neural-network');
 		expect(topicNamed(tree, 'recurrent-neural-network').parent).toBe('neural-network');
 		expect(topicNamed(tree, 'neural-network').parent).toBeUndefined();
-		for (const slug of ['coral-reef', 'battery-electrolyte', 'medieval-manuscript']) expect(topicNamed(tree, slug).parent).toBeUndefined();
+		for (const slug of ['coral-reef', 'battery-electrolyte', 'medieval-manuscript'])
+			expect(topicNamed(tree, slug).parent).toBeUndefined();
 	});
 
 	it('puts every paper of a subtopic under its parent too, right after the subtopic', () => {
@@ -352,26 +486,36 @@ describe('extractTopics: parent topics', () => {
 	it(`makes no parents below ${PARENT_MIN_PAPERS} papers by default`, () => {
 		expect(fixture.topicInputs.length).toBeLessThan(PARENT_MIN_PAPERS);
 		expect(flat.topics.filter((t) => t.parent !== undefined)).toEqual([]);
-		expect(flat.topics.map((t) => ({ ...t, parent: undefined }))).toEqual(tree.topics.map((t) => ({ ...t, parent: undefined })));
+		expect(flat.topics.map((t) => ({ ...t, parent: undefined }))).toEqual(
+			tree.topics.map((t) => ({ ...t, parent: undefined })),
+		);
 	});
 
 	it('takes parents from topics.yaml over the derived tree, one level deep, and reports unknown slugs', () => {
-		const overrides = parseTopicOverrides('parent:\n  coral-reef: battery-electrolyte\n  neural-network: medieval-manuscript\n  no-such-topic: battery-electrolyte\n');
+		const overrides = parseTopicOverrides(
+			'parent:\n  coral-reef: battery-electrolyte\n  neural-network: medieval-manuscript\n  no-such-topic: battery-electrolyte\n',
+		);
 		const result = extractTopics(fixture.topicInputs, overrides, { parentMinPapers: 0 });
 		expectWellFormed(result, fixture.topicInputs);
 		expect(topicNamed(result, 'coral-reef').parent).toBe('battery-electrolyte');
 		expect(topicNamed(result, 'battery-electrolyte').papers).toEqual(
-			[idOf('battery-salts.txt'), idOf('battery-solid.txt'), idOf('coral-reefs.txt'), idOf('coral-drones.txt')].sort(),
+			[
+				idOf('battery-salts.txt'),
+				idOf('battery-solid.txt'),
+				idOf('coral-reefs.txt'),
+				idOf('coral-drones.txt'),
+			].sort(),
 		);
 		// "neural-network" is now a child, so it is no longer a parent.
 		expect(topicNamed(result, 'neural-network').parent).toBe('medieval-manuscript');
 		expect(topicNamed(result, 'graph-neural-network').parent).toBeUndefined();
 		expect(result.unknownSlugs).toEqual(['no-such-topic']);
 		// Without the option, the file alone makes the tree.
-		expect(topicNamed(extractTopics(fixture.topicInputs, overrides), 'coral-reef').parent).toBe('battery-electrolyte');
+		expect(topicNamed(extractTopics(fixture.topicInputs, overrides), 'coral-reef').parent).toBe(
+			'battery-electrolyte',
+		);
 	});
 });
-
 
 describe('a tagging cache, as a dev server keeps between edits', () => {
 	it('gives the same topics as a fresh extraction, and forgets texts that left the collection', () => {
@@ -381,7 +525,11 @@ describe('a tagging cache, as a dev server keeps between edits', () => {
 		expect(cache.size).toBe(new Set(topicInputs.map((p) => p.text)).size);
 
 		// One abstract edited: the cached tags of the others are reused, the old text dropped.
-		const edited = topicInputs.map((p, i) => (i === 0 ? { ...p, text: `${p.text} An edited closing sentence about federated learning.` } : p));
+		const edited = topicInputs.map((p, i) =>
+			i === 0
+				? { ...p, text: `${p.text} An edited closing sentence about federated learning.` }
+				: p,
+		);
 		expect(extractTopics(edited, {}, { tagging: cache })).toEqual(extractTopics(edited));
 		expect(cache.has(topicInputs[0]!.text)).toBe(false);
 		expect(cache.has(edited[0]!.text)).toBe(true);

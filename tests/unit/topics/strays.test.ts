@@ -11,7 +11,13 @@ describe('fileStrays: papers that share no subject', () => {
 		['close-stray', unit({ reef: 0.9, drone: Math.sqrt(1 - 0.81) })],
 		['loose-stray', unit({ battery: 0.6, glacier: 0.8 })],
 	]);
-	const fresh = () => new Map([...vectors.keys()].map((id) => [id, id.endsWith('stray') ? [] : [id.startsWith('a') ? 'coral reef' : 'battery electrolyte']]));
+	const fresh = () =>
+		new Map(
+			[...vectors.keys()].map((id) => [
+				id,
+				id.endsWith('stray') ? [] : [id.startsWith('a') ? 'coral reef' : 'battery electrolyte'],
+			]),
+		);
 
 	it('files a stray under the topic its wording is closest to', () => {
 		const byPaper = fresh();
