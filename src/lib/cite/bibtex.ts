@@ -12,6 +12,7 @@ import {
 	type CiteOptions,
 } from './citation-fields.ts';
 import { present } from '../text/present.ts';
+import { mathNodes, mathSource, parseLatex } from '../latex/parse-latex.ts';
 
 export const BIBTEX_CONTENT_TYPE = 'application/x-bibtex; charset=utf-8';
 
@@ -165,21 +166,46 @@ const PROSE_ESCAPES: Readonly<Record<string, string>> = {
  */
 const LATEX_TOKEN = /\\[a-zA-Z]+|\\[\s\S]?|\$\$|[\s\S]/gu;
 
-function latexParagraph(text: string, escapeBraces: boolean): string {
-	const tokens: string[] = text.match(LATEX_TOKEN) ?? [];
-	const inMath: boolean[] = tokens.map(() => false);
-	const stray = new Set<number>();
-	for (let i = 0; i < tokens.length; i++) {
-		const token = tokens[i]!;
-		if (token !== '$' && token !== '$$') continue;
-		const close = tokens.indexOf(token, i + 1);
-		if (close === -1) {
-			stray.add(i);
-			continue;
-		}
-		for (let j = i; j <= close; j++) inMath[j] = true;
-		i = close;
+/**
+ * Where the math of a paragraph is, as the page reads it: the LaTeX tree decides which
+ * dollars open math (`$5 and $6` is text on the page, so it is text here too), and each
+ * math node is found in the text in reading order, since the tree keeps its source as written.
+ */
+function mathSpans(text: string): Array<readonly [number, number]> {
+	const spans: Array<readonly [number, number]> = [];
+	let cursor = 0;
+	for (const node of mathNodes(parseLatex(text))) {
+		const source = mathSource(node);
+		const start = text.indexOf(source, cursor);
+		if (start === -1) continue;
+		spans.push([start, start + source.length]);
+		cursor = start + source.length;
 	}
+	return spans;
+}
+
+function latexParagraph(text: string, escapeBraces: boolean): string {
+	// Math and text are read apart, so no token runs across a math delimiter (`$x$$` is
+	// math then a stray dollar, not math then `$$`).
+	const tokens: string[] = [];
+	const inMath: boolean[] = [];
+	const read = (part: string, math: boolean) => {
+		for (const token of part.match(LATEX_TOKEN) ?? []) {
+			tokens.push(token);
+			inMath.push(math);
+		}
+	};
+	let at = 0;
+	for (const [start, end] of mathSpans(text)) {
+		read(text.slice(at, start), false);
+		read(text.slice(start, end), true);
+		at = end;
+	}
+	read(text.slice(at), false);
+	// A dollar outside the page's math opens none: it prints as written.
+	const stray = new Set(
+		tokens.flatMap((token, i) => ((token === '$' || token === '$$') && !inMath[i] ? [i] : [])),
+	);
 	return tokens
 		.map((token, i) => {
 			if (stray.has(i)) return token.replace(/\$/gu, '\\$');

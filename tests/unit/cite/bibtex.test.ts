@@ -4,6 +4,7 @@
  * the way BibTeX itself counts them (every brace, escaped or not), so that no title,
  * name or abstract can end its field early or start another field or entry.
  */
+import { mathNodes, parseLatex } from '../../../src/lib/latex/parse-latex.ts';
 import { parse, type Entry } from '@retorquere/bibtex-parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -272,6 +273,14 @@ describe('hostile text stays inside its field', () => {
 		expect(bibtexAbstract(['It costs $5 and \\$6.', 'A $$ alone'])).toBe(
 			'It costs \\$5 and \\$6.\n\nA \\$\\$ alone',
 		);
+	});
+
+	it('reads math where the page reads it: dollars the page shows as text are text in the .bib too', () => {
+		// The page's LaTeX reader takes "$5 and $10" for two prices, not for math.
+		expect(mathNodes(parseLatex('It costs $5 and $10 a year.'))).toEqual([]);
+		expect(bibtexAbstract(['It costs $5 and $10 a year.'])).toBe('It costs \\$5 and \\$10 a year.');
+		// Where the page does typeset, the math is kept as written, next to a stray dollar.
+		expect(bibtexAbstract(['With $x_1$$ left over'])).toBe('With $x_1$\\$ left over');
 	});
 
 	it('writes TeX commands that read files, run code or redefine TeX as text', () => {
