@@ -63,7 +63,7 @@ export default defineConfig({
 	vite: {
 		build: {
 			// Scripts stay files under /_astro/, never inlined however small: pages carry no
-			// inline script (tests check it), so a strict script-src CSP works. Nor SVG icons:
+			// inline script but the theme's head script, whose hash the CSP lists (tests check it). Nor SVG icons:
 			// as data: URLs the CSP's img-src would refuse them.
 			assetsInlineLimit: (file) =>
 				file.endsWith('.js') || file.endsWith('.svg') ? false : undefined,

@@ -186,8 +186,13 @@ async function syncCollection(
 		const digest = generateDigest({ paper, version: GENERATED_MDX_VERSION, componentImport });
 		const existing = store.get(paper.id);
 		// Another build or dev server sharing the folder (another seeds folder) may have
-		// pruned the file: check the file, not the cache.
-		if (!existsSync(mdxPath) || (await readFile(mdxPath, 'utf8')) !== mdx)
+		// pruned the file: check that it exists. Its bytes depend only on the version and
+		// the component, both in the digest, so an entry stored with this digest vouches
+		// for them and only a new or changed entry's file is read back.
+		if (
+			!existsSync(mdxPath) ||
+			(existing?.digest !== digest && (await readFile(mdxPath, 'utf8')) !== mdx)
+		)
 			await writeFile(mdxPath, mdx);
 		if (existing?.digest !== digest || existing.filePath !== filePath) {
 			const data = await parseData({ id: paper.id, data: paper, filePath: mdxPath });

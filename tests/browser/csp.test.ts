@@ -31,7 +31,10 @@ import { watchCsp, type CspWatch } from '../helpers/csp.ts';
 import { foreignScripts, loadHtml } from '../helpers/html.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
-import { openSearchFilters } from '../helpers/search-page.ts';
+import {
+	openSearchFilters,
+	waitForResults as waitForSearchResults,
+} from '../helpers/search-page.ts';
 import { readSeedsFolder, writeSeedsFolder } from '../helpers/seeds-folder.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
@@ -108,12 +111,7 @@ async function open(
 /** Results load their details when scrolled into view: a tall window shows them all. */
 async function waitForResults(page: Page, scope: string): Promise<string[]> {
 	await page.setViewportSize({ width: 1280, height: 3000 });
-	await expect
-		.poll(() => page.locator(`${scope} pagefind-results .pf-result-link`).count(), {
-			timeout: 10_000,
-		})
-		.toBeGreaterThan(0);
-	return page.locator(`${scope} pagefind-results .pf-result-link`).allInnerTexts();
+	return waitForSearchResults(page, scope);
 }
 
 describe('the built files', () => {

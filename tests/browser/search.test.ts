@@ -16,7 +16,7 @@ import {
 import { startDevServer } from '../helpers/dev-server.ts';
 import { readPapersJson, type PaperRow } from '../helpers/papers-json.ts';
 import { BUNDLED_SEEDS } from '../helpers/paths.ts';
-import { FILTER_FILE, openSearchFilters } from '../helpers/search-page.ts';
+import { FILTER_FILE, openSearchFilters, waitForResults } from '../helpers/search-page.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 import { sharedSiteOk } from '../helpers/shared-sites.ts';
 
@@ -51,25 +51,6 @@ async function newPage(): Promise<Page> {
 	// Results load their details when scrolled into view: a tall window shows them all.
 	await watched.page.setViewportSize({ width: 1280, height: 4000 });
 	return watched.page;
-}
-
-/** Titles of the results currently shown, in order. */
-function resultTitles(page: Page, scope = 'body'): Promise<string[]> {
-	return page.locator(`${scope} pagefind-results .pf-result-link`).allInnerTexts();
-}
-
-async function waitForResults(
-	page: Page,
-	scope: string,
-	check: (titles: string[]) => boolean,
-): Promise<string[]> {
-	let titles: string[] = [];
-	for (let i = 0; i < 100; i++) {
-		titles = await resultTitles(page, scope);
-		if (check(titles)) return titles;
-		await page.waitForTimeout(100);
-	}
-	return titles;
 }
 
 describe.each(['root', 'atlas'] as const)('search on the built site (%s)', (key) => {

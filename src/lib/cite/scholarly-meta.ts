@@ -1,6 +1,5 @@
 import type { Paper } from '../../schemas/paper.ts';
-import { plainText } from '../latex/plain-text.ts';
-import { normalizeText } from '../papers/paper-id.ts';
+import { plainAbstract } from '../papers/assemble-papers.ts';
 
 /** Where the page lives: absolute when the site URL is known, else a path from the host root. */
 export interface PageAddress {
@@ -34,11 +33,6 @@ export function citationTags(
 	];
 }
 
-/** The abstract as plain text, for descriptions and structured data. */
-function plainAbstract(paper: Pick<Paper, 'paragraphs'>): string {
-	return normalizeText(paper.paragraphs.map(plainText).join(' '));
-}
-
 /**
  * schema.org `ScholarlyArticle` for search engines. A derived title is given as the
  * headline only with `alternativeHeadline` saying so, and authors only when known.
@@ -51,7 +45,7 @@ export function scholarlyArticle(paper: Paper, address: PageAddress): Record<str
 		...(paper.titleSource === 'derived'
 			? { alternativeHeadline: 'Title derived from the abstract; not the paper’s own title' }
 			: {}),
-		abstract: plainAbstract(paper),
+		abstract: plainAbstract(paper.paragraphs),
 		url: address.url,
 		identifier: [
 			{ '@type': 'PropertyValue', propertyID: 'abstract-atlas-id', value: paper.id },

@@ -158,7 +158,7 @@ export const CodeThemeStyleUnknown = {
 	title: 'Shiki wrote a style with no class.',
 	message: (property: string, value: string) =>
 		`Shiki wrote a style this site has no class for: ${property}:${value}.`,
-	hint: 'Regenerate src/styles/code-theme.css (see src/lib/code-theme.ts).',
+	hint: 'Regenerate src/styles/code-theme.css (see src/lib/theme/code-theme.ts).',
 } satisfies ErrorData<[string, string]>;
 
 // Search.
@@ -214,7 +214,7 @@ export const NginxTemplatePlaceholder = {
 	name: 'NginxTemplatePlaceholder',
 	title: 'The nginx template has an unknown placeholder.',
 	message: (placeholder: string) => `The nginx template has an unknown placeholder ${placeholder}.`,
-	hint: 'Use only the placeholders src/lib/nginx-conf.ts fills, or restore docs/hosting/nginx.conf.',
+	hint: 'Use only the placeholders src/lib/hosting/nginx-conf.ts fills, or restore docs/hosting/nginx.conf.',
 } satisfies ErrorData<[string]>;
 
 /** The catalogue by name: what the README's table and the tests read. */

@@ -20,7 +20,7 @@ export function cspHash(source: string): string {
 }
 
 /** HTML attribute escaping as Astro applies it, so a written meta tag is byte-identical to a rendered one. */
-function escapeAttribute(text: string): string {
+export function escapeAttribute(text: string): string {
 	return text.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;');
 }
 

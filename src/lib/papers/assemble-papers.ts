@@ -84,7 +84,7 @@ export function assemblePapers(seeds: readonly ReadSeed[]): Collection {
 	}
 	const papers = [...byId].map(([id, { first, sources, found }]): Paper => {
 		// Title and excerpt read the abstract as the page shows it: one LaTeX reader.
-		const plain = normalizeText(first.paragraphs.map(plainText).join(' '));
+		const plain = plainAbstract(first.paragraphs);
 		const derived = deriveTitle(plain);
 		const real = found.find((a) => a.title)?.title;
 		return {
@@ -119,6 +119,11 @@ export function realTitle(written: string): Pick<Paper, 'title' | 'titleTex'> {
 	const tex = normalizeText(written);
 	const title = normalizeText(plainText(tex));
 	return title === tex || title === '' ? { title: tex } : { title, titleTex: tex };
+}
+
+/** An abstract as one line of plain text, math in Unicode: for titles, excerpts, descriptions and JSON-LD. */
+export function plainAbstract(paragraphs: readonly string[]): string {
+	return normalizeText(paragraphs.map(plainText).join(' '));
 }
 
 /** An author's name or a venue as a reader writes it: TeX accents (`Bal\\'azs`, `D{\\'e}cembre`) become letters. */

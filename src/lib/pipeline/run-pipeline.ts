@@ -1,3 +1,4 @@
+import { terminalSafe } from '../errors/atlas-error.ts';
 import type { Diagnostic } from '../../schemas/diagnostic.ts';
 import type { Paper } from '../../schemas/paper.ts';
 import { PAPERS_METADATA_FILE, parsePapersMetadata } from '../../schemas/papers-yaml.ts';
@@ -148,7 +149,7 @@ function mathWarnings(papers: readonly Paper[]): Diagnostic[] {
 	});
 }
 
-/** Seed text quoted for a terminal: control characters are escaped so they cannot drive it. */
+/** Seed text quoted on one terminal line: control characters, line feeds too, cannot drive it. */
 function quote(text: string): string {
-	return `"${text.replace(/[\u0000-\u001f\u007f-\u009f]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+	return `"${terminalSafe(text).replace(/\n/gu, '\\u000a')}"`;
 }

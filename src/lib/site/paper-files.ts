@@ -1,6 +1,6 @@
 import type { Paper } from '../../schemas/paper.ts';
 import { bibtexEntry } from '../cite/bibtex.ts';
-import { cspMetaTag } from '../hosting/csp.ts';
+import { cspMetaTag, escapeAttribute } from '../hosting/csp.ts';
 import { risRecord } from '../cite/ris.ts';
 import { withBase } from './options.ts';
 import { absoluteUrl, paperPath } from './urls.ts';
@@ -23,11 +23,6 @@ function escapeText(text: string): string {
 		/[&<>'"]/gu,
 		(ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' })[ch]!,
 	);
-}
-
-/** An attribute value escaped as Astro escapes it. */
-function escapeAttribute(text: string): string {
-	return text.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;');
 }
 
 /**

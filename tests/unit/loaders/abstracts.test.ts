@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AstroError } from 'astro/errors';
@@ -138,6 +138,9 @@ describe('abstractsLoader.load', () => {
 		expect(fake.warnings).toEqual([
 			'mixed.txt:2: this "Abstract:" line has no text; write the abstract after "Abstract:" or delete the line [EmptyAbstract]',
 		]);
+		// The build summary and ATLAS_STRICT read the report: the warning is there with its code.
+		const report = JSON.parse(await readFile(join(root, '.atlas/report.json'), 'utf8'));
+		expect(report.warnings).toMatchObject([{ code: 'EmptyAbstract', file: 'mixed.txt', line: 2 }]);
 	});
 
 	it('fails with the folder and the fix when the seeds folder does not exist', async () => {

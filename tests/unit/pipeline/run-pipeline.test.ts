@@ -13,6 +13,7 @@ import { slugV1 } from '../../../src/lib/papers/slug-rule-v1.ts';
 import { PaperSchema } from '../../../src/schemas/paper.ts';
 import { pipelineOf, readFixtureCollection } from '../../helpers/collections.ts';
 import { latexFixture, readFixtureSeed } from '../../helpers/fixtures.ts';
+import { rejection } from '../../helpers/thrown.ts';
 
 /** Seed files alone, as the loader gives a folder without topics.yaml or papers.yaml. */
 const pipeline = (seeds: PipelineSeed[]) => runPipeline({ seeds });
@@ -329,9 +330,9 @@ describe('runPipeline: a seeds folder as the loader reads it', () => {
 	});
 
 	it('stops at a papers.yaml id that names no paper, naming the file', async () => {
-		await expect(folder('papers-yaml-unknown-id')).rejects.toThrow(
-			/papers\.yaml: "deadbeef0000": no paper has this id/u,
-		);
+		const error = await rejection(folder('papers-yaml-unknown-id'));
+		expect(error.name).toBe('PapersYamlUnknownId');
+		expect(error.message).toMatch(/papers\.yaml: "deadbeef0000"/u);
 	});
 
 	it('warns at the topics.yaml line of a slug the collection does not have', async () => {
